@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"congkhai/generator"
+	"congkhai/generator/diag"
+	"congkhai/generator/schedule"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitProblem = 1 // the content has problems, or the build failed
+	exitUsage   = 2
+)
+
+// app is the command line, with its environment injected so tests run it in process.
+type app struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+}
+
+const usage = `congkhai dựng trang công khai kế hoạch và hồ sơ của cơ quan nhà nước.
+
+Cách dùng:
+  congkhai build [cờ]   dựng nội dung trong --content thành trang tĩnh trong --out
+  congkhai check [cờ]   kiểm tra nội dung, liệt kê mọi lỗi (tệp:dòng:cột), không ghi gì
+
+Cờ:
+`
+
+func (a *app) run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(a.stdout, usage)
+		a.flags("build", &options{}).SetOutput(a.stdout)
+		a.flags("build", &options{}).PrintDefaults()
+		return exitOK
+	}
+	cmd, rest := args[0], args[1:]
+	if cmd != "build" && cmd != "check" {
+		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build hoặc check (congkhai help)\n", cmd)
+		return exitUsage
+	}
+	var o options
+	fs := a.flags(cmd, &o)
+	if err := fs.Parse(rest); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(a.stderr, "congkhai %s: đối số thừa: %s\n", cmd, strings.Join(fs.Args(), " "))
+		return exitUsage
+	}
+	opts, err := o.generatorOptions(a.getenv, a.now())
+	if err != nil {
+		fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
+		return exitUsage
+	}
+	if cmd == "check" {
+		site, err := generator.Check(ctx, opts)
+		if err != nil {
+			return a.fail(cmd, o.content, err)
+		}
+		n := 0
+		for _, p := range site.Plans {
+			n += len(p.Tasks)
+		}
+		fmt.Fprintf(a.stdout, "Nội dung hợp lệ: %d kế hoạch, %d nhiệm vụ, %d cơ quan, %d báo cáo tiến độ.\n",
+			len(site.Plans), n, len(site.Agencies), len(site.Reports))
+		return exitOK
+	}
+	res, err := generator.Build(ctx, opts)
+	if err != nil {
+		return a.fail(cmd, o.content, err)
+	}
+	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; số liệu đến ngày %s.\n",
+		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), opts.AsOf.VN())
+	return exitOK
+}
+
+type options struct {
+	content, out, asOf, baseURL, templates, static string
+}
+
+func (a *app) flags(cmd string, o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("congkhai "+cmd, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.StringVar(&o.content, "content", "content", "thư mục nội dung")
+	fs.StringVar(&o.out, "out", "public", "thư mục xuất bản (được thay thế toàn bộ khi dựng thành công)")
+	fs.StringVar(&o.asOf, "as-of", "", "ngày số liệu `YYYY-MM-DD`; mặc định: ngày của SOURCE_DATE_EPOCH nếu có, nếu không là hôm nay (giờ Việt Nam)")
+	fs.StringVar(&o.baseURL, "base-url", "", "địa chỉ gốc của trang, ví dụ https://congkhai.example.gov.vn/ (cho liên kết cố định)")
+	fs.StringVar(&o.templates, "templates", "", "thư mục chứa mẫu trang thay cho mẫu mặc định, từng tệp một")
+	fs.StringVar(&o.static, "static", "", "thư mục chứa tệp tĩnh (CSS) thay cho tệp mặc định, từng tệp một")
+	return fs
+}
+
+func (o *options) generatorOptions(getenv func(string) string, now time.Time) (generator.Options, error) {
+	opts := generator.Options{Content: os.DirFS(o.content), Out: o.out, BaseURL: o.baseURL}
+	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
+		return opts, fmt.Errorf("không có thư mục nội dung %s", o.content)
+	}
+	var err error
+	if o.asOf != "" {
+		if opts.AsOf, err = schedule.ParseISO(o.asOf); err != nil {
+			return opts, fmt.Errorf("--as-of %q: cần ngày dạng YYYY-MM-DD", o.asOf)
+		}
+	} else if opts.AsOf, err = generator.DefaultAsOf(getenv, now); err != nil {
+		return opts, err
+	}
+	if o.baseURL != "" && !strings.HasPrefix(o.baseURL, "https://") && !strings.HasPrefix(o.baseURL, "http://") {
+		return opts, fmt.Errorf("--base-url %q: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://", o.baseURL)
+	}
+	for _, d := range []struct {
+		dir string
+		dst *fs.FS
+	}{{o.templates, &opts.Templates}, {o.static, &opts.Static}} {
+		if d.dir == "" {
+			continue
+		}
+		if st, err := os.Stat(d.dir); err != nil || !st.IsDir() {
+			return opts, fmt.Errorf("không có thư mục %s", d.dir)
+		}
+		*d.dst = os.DirFS(d.dir)
+	}
+	return opts, nil
+}
+
+// fail prints err, with content positions made relative to the working directory so that
+// editors and terminals can jump to them, and returns the exit code.
+func (a *app) fail(cmd, contentDir string, err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			if e.Pos.File != "" {
+				e.Pos.File = filepath.ToSlash(filepath.Join(contentDir, e.Pos.File))
+			}
+			fmt.Fprintln(a.stderr, e)
+		}
+		fmt.Fprintf(a.stderr, "congkhai %s: %d lỗi; không ghi tệp nào.\n", cmd, len(list))
+		return exitProblem
+	}
+	fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
+	return exitProblem
+}
+
+// size writes a byte count in Vietnamese style: "3,2 MB".
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+	case n >= 1<<10:
+		return strings.Replace(fmt.Sprintf("%.1f KB", float64(n)/(1<<10)), ".", ",", 1)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func seconds(d time.Duration) string {
+	return strings.Replace(fmt.Sprintf("%.2f giây", d.Seconds()), ".", ",", 1)
+}

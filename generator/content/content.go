@@ -1,0 +1,221 @@
+// Package content reads a congkhai content directory into raw records that remember where
+// every value came from, and checks them against the schema and against each other.
+//
+// The layout of a content directory (see README.md for every field):
+//
+//	site.toml                         site settings
+//	agencies/<authority>.toml         an authority and its agencies
+//	plans/<plan>/plan.toml            a plan: document, sections, tasks, indicators
+//	plans/<plan>/decision.md          the decision's articles (optional)
+//	plans/<plan>/narrative.md         the plan's narrative (optional)
+//	progress/<plan>/<name>.md         a progress report: TOML front matter between +++ lines
+//
+// Load is the "load" stage of a build and Validate the "validate" stage; both report every
+// problem they find as positional errors (package diag), never only the first.
+package content
+
+import (
+	"time"
+
+	"congkhai/generator/diag"
+)
+
+// Set is everything read from a content directory, in lexical order of file names.
+type Set struct {
+	Site        *SiteFile
+	Authorities []*AgencyFile // by authority ID
+	Plans       []*PlanFile   // by plan ID
+	Reports     []*ReportFile // by file name
+}
+
+// source remembers a file and where its keys are, to turn a key path into a position.
+type source struct {
+	File string
+	keys keyPositions
+	// line is added to every line number: the front matter of a Markdown file starts
+	// after its opening "+++".
+	line int
+}
+
+// Pos returns the position of the key at path (elements joined by dots, e.g. "task.3.lead.1").
+// It falls back to the nearest enclosing key that has a position, then to the file.
+func (s *source) Pos(path string) diag.Pos {
+	for {
+		if p, ok := s.keys[path]; ok {
+			return diag.Pos{File: s.File, Line: p.line + s.line, Col: p.col}
+		}
+		dot := lastDot(path)
+		if dot < 0 {
+			return diag.Pos{File: s.File}
+		}
+		path = path[:dot]
+	}
+}
+
+func lastDot(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '.' {
+			return i
+		}
+	}
+	return -1
+}
+
+// SiteFile is site.toml.
+type SiteFile struct {
+	source      `toml:"-"`
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	Publisher   string `toml:"publisher"`
+	Footer      string `toml:"footer"` // Markdown
+	BaseURL     string `toml:"base_url"`
+}
+
+// AgencyFile is agencies/<authority>.toml.
+type AgencyFile struct {
+	source    `toml:"-"`
+	ID        string      `toml:"-"` // from the file name
+	Authority Authority   `toml:"authority"`
+	Agencies  []AgencyRec `toml:"agency"`
+}
+
+// Authority is the government whose agencies a file lists.
+type Authority struct {
+	Name          string    `toml:"name"`
+	Level         string    `toml:"level"`
+	Successor     string    `toml:"successor"`
+	SuccessorDate time.Time `toml:"successor_date"`
+	SuccessorNote string    `toml:"successor_note"`
+}
+
+// AgencyRec is one [[agency]].
+type AgencyRec struct {
+	ID            string    `toml:"id"`
+	Name          string    `toml:"name"`
+	ShortNames    []string  `toml:"short_names"`
+	Aliases       []string  `toml:"aliases"`
+	Kind          string    `toml:"kind"`
+	Level         string    `toml:"level"`
+	Parent        string    `toml:"parent"`
+	Successor     string    `toml:"successor"`
+	SuccessorDate time.Time `toml:"successor_date"`
+	SuccessorNote string    `toml:"successor_note"`
+	Description   string    `toml:"description"`
+}
+
+// PlanFile is plans/<plan>/plan.toml with its two Markdown companions.
+type PlanFile struct {
+	source      `toml:"-"`
+	ID          string         `toml:"-"` // from the folder name
+	Authority   string         `toml:"authority"`
+	Kind        string         `toml:"kind"`
+	Year        int            `toml:"year"`
+	Title       string         `toml:"title"`
+	ShortTitle  string         `toml:"short_title"`
+	Source      string         `toml:"source"`
+	EditorNotes []string       `toml:"editor_notes"`
+	Document    Document       `toml:"document"`
+	Sections    []SectionRec   `toml:"section"`
+	Tasks       []TaskRec      `toml:"task"`
+	Indicators  []IndicatorRec `toml:"indicator"`
+
+	Decision  *Markdown `toml:"-"` // decision.md, nil if absent
+	Narrative *Markdown `toml:"-"` // narrative.md, nil if absent
+}
+
+// Markdown is the body of a Markdown file and where it is.
+type Markdown struct {
+	File string
+	Body string
+}
+
+// Document is the decision (or plan) that issued a plan.
+type Document struct {
+	Type        string    `toml:"type"`
+	Number      string    `toml:"number"`
+	Date        time.Time `toml:"date"`
+	DateText    string    `toml:"date_text"`
+	Place       string    `toml:"place"`
+	Title       string    `toml:"title"`
+	Issuer      string    `toml:"issuer"`
+	Signer      string    `toml:"signer"`
+	SignerTitle string    `toml:"signer_title"`
+	LegalBases  []string  `toml:"legal_bases"`
+	Proposal    string    `toml:"proposal"`
+	Recipients  []string  `toml:"recipients"`
+}
+
+// SectionRec is one [[section]] of a plan's appendix.
+type SectionRec struct {
+	ID     string `toml:"id"`
+	Number string `toml:"number"`
+	Title  string `toml:"title"`
+	Parent string `toml:"parent"`
+}
+
+// Assignment is a lead/output/deadline group of a task. A task holds one, written in the
+// task itself, or several as [[task.assignment]].
+type Assignment struct {
+	Lead            []string `toml:"lead"`
+	LeadText        string   `toml:"lead_text"`
+	Cooperating     []string `toml:"cooperating"`
+	CooperatingText string   `toml:"cooperating_text"`
+	Outputs         []string `toml:"outputs"`
+	Deadline        string   `toml:"deadline"`
+	DeadlineReadAs  string   `toml:"deadline_read_as"`
+}
+
+// TaskRec is one [[task]].
+type TaskRec struct {
+	ID      string `toml:"id"`
+	Section string `toml:"section"`
+	STT     string `toml:"stt"`
+	STT2    string `toml:"stt2"`
+	Content string `toml:"content"`
+	Assignment
+	Assignments []Assignment `toml:"assignment"`
+	Notes       string       `toml:"notes"`
+	EditorNote  string       `toml:"editor_note"`
+}
+
+// IndicatorRec is one [[indicator]] (chỉ tiêu).
+type IndicatorRec struct {
+	ID              string   `toml:"id"`
+	Section         string   `toml:"section"`
+	STT             string   `toml:"stt"`
+	Name            string   `toml:"name"`
+	Unit            string   `toml:"unit"`
+	Target          string   `toml:"target"`
+	Lead            []string `toml:"lead"`
+	LeadText        string   `toml:"lead_text"`
+	Cooperating     []string `toml:"cooperating"`
+	CooperatingText string   `toml:"cooperating_text"`
+	Evaluating      []string `toml:"evaluating"`
+	EvaluatingText  string   `toml:"evaluating_text"`
+	Notes           string   `toml:"notes"`
+	EditorNote      string   `toml:"editor_note"`
+}
+
+// ReportFile is progress/<plan>/<name>.md: a dated progress report on one task.
+type ReportFile struct {
+	source       `toml:"-"`
+	Plan         string     `toml:"-"` // from the folder name
+	Task         string     `toml:"task"`
+	Date         time.Time  `toml:"date"`
+	Agency       string     `toml:"agency"`
+	Status       string     `toml:"status"`
+	Percent      *int       `toml:"percent"`
+	Period       string     `toml:"period"`
+	Completed    time.Time  `toml:"completed"`
+	Illustrative bool       `toml:"illustrative"`
+	Evidence     []Evidence `toml:"evidence"`
+	Body         string     `toml:"-"` // the Markdown note
+}
+
+// Evidence is a document that backs a report.
+type Evidence struct {
+	Number string    `toml:"number"`
+	Date   time.Time `toml:"date"`
+	Title  string    `toml:"title"`
+	URL    string    `toml:"url"`
+}

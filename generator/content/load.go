@@ -1,0 +1,141 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"congkhai/generator/diag"
+)
+
+// Load reads the content directory fsys. It returns the records it could read and, as a
+// diag.List, every problem found while reading: unreadable files, TOML syntax, unknown keys,
+// wrong value types, misplaced files. Files are read in lexical order.
+func Load(fsys fs.FS) (*Set, error) {
+	set := &Set{}
+	var errs diag.List
+	plans := map[string]*PlanFile{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
+			return nil
+		}
+		base := path.Base(name)
+		if name != "." && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		text, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
+			return nil
+		}
+		if !utf8.Valid(text) {
+			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp không phải UTF-8")
+			return nil
+		}
+		// Vietnamese typed on different systems arrives precomposed or decomposed; the site
+		// and its search compare strings, so everything is NFC from here on.
+		text = norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff")))
+		dir, parts := path.Dir(name), strings.Split(name, "/")
+		switch {
+		case name == "site.toml":
+			f := &SiteFile{source: source{File: name}}
+			if decodeTOML(&f.source, text, f, &errs) {
+				set.Site = f
+			}
+		case len(parts) == 2 && parts[0] == "agencies" && path.Ext(name) == ".toml":
+			f := &AgencyFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
+			if decodeTOML(&f.source, text, f, &errs) {
+				set.Authorities = append(set.Authorities, f)
+			}
+		case len(parts) == 3 && parts[0] == "plans" && base == "plan.toml":
+			f := &PlanFile{source: source{File: name}, ID: parts[1]}
+			if decodeTOML(&f.source, text, f, &errs) {
+				set.Plans = append(set.Plans, f)
+				plans[dir] = f
+			}
+		case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
+			// plan.toml sorts after decision.md and before narrative.md: attach after the walk.
+		case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
+			f := &ReportFile{source: source{File: name}, Plan: parts[1]}
+			front, body, line, ok := splitFrontMatter(text)
+			if !ok {
+				errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "báo cáo tiến độ phải mở đầu bằng phần khai báo TOML giữa hai dòng +++")
+				return nil
+			}
+			f.source.line = line
+			if decodeTOML(&f.source, front, f, &errs) {
+				f.Body = string(body)
+				set.Reports = append(set.Reports, f)
+			}
+		default:
+			errs.Add(diag.Pos{File: name}, "tệp không thuộc cấu trúc nội dung (xem README.md, mục Nội dung)")
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Pos{}, "%v", err)
+	}
+	for dir, p := range plans {
+		for _, md := range []struct {
+			name string
+			dst  **Markdown
+		}{{"decision.md", &p.Decision}, {"narrative.md", &p.Narrative}} {
+			name := dir + "/" + md.name
+			if text, err := fs.ReadFile(fsys, name); err == nil {
+				*md.dst = &Markdown{File: name, Body: norm.NFC.String(string(text))}
+			}
+		}
+	}
+	if set.Site == nil && !hasFile(errs, "site.toml") {
+		errs.Add(diag.Pos{File: "site.toml"}, "thiếu tệp site.toml")
+	}
+	return set, errs.Err()
+}
+
+func hasFile(errs diag.List, name string) bool {
+	for _, e := range errs {
+		if e.Pos.File == name {
+			return true
+		}
+	}
+	return false
+}
+
+// splitFrontMatter splits "+++\nTOML\n+++\nbody". line is the number of lines before the TOML.
+func splitFrontMatter(text []byte) (front, body []byte, line int, ok bool) {
+	const delim = "+++"
+	first, rest, found := bytes.Cut(text, []byte("\n"))
+	if !found || string(bytes.TrimRight(first, " \r")) != delim {
+		return nil, nil, 0, false
+	}
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		l := rest[off:]
+		if end >= 0 {
+			l = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(l, " \r")) == delim {
+			body := []byte{}
+			if end >= 0 {
+				body = rest[off+end+1:]
+			}
+			return rest[:off], bytes.TrimLeft(body, "\r\n"), 1, true
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return nil, nil, 0, false
+}

@@ -1,0 +1,361 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"congkhai/generator/diag"
+)
+
+// Values allowed in enumerated fields.
+var (
+	AgencyKinds     = []string{"agency", "group"}
+	AgencyLevels    = []string{"trung-uong", "tinh", "huyen", "xa"}
+	AuthorityLevels = []string{"tinh", "thanh-pho", "huyen", "xa"}
+	PlanKinds       = []string{"kiem-soat-tthc", "cai-cach-hanh-chinh", "other"}
+	DocumentTypes   = []string{"Quyết định", "Kế hoạch"}
+	ReportStatuses  = []string{"not-started", "in-progress", "done", "periodic"}
+	// ReservedTaskIDs are page names under a plan's folder.
+	ReservedTaskIDs = []string{"index", "chi-tieu", "tien-do"}
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// PeriodChecker reports whether a progress report's period key is well formed. The schedule
+// package provides it; content does not depend on how periods are computed.
+type PeriodChecker func(key string) error
+
+// Validate checks a loaded set against the schema and against itself: required fields,
+// enumerations, ID syntax and uniqueness, and every reference between records. It returns
+// all problems as a diag.List.
+func Validate(set *Set, checkPeriod PeriodChecker) error {
+	v := &validator{set: set, agencies: set.agencyIndex()}
+	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" {
+		v.errs.Add(set.Site.Pos("title"), "title: thiếu tên trang")
+	}
+	for _, a := range set.Authorities {
+		v.authority(a)
+	}
+	plans := map[string]*PlanFile{}
+	for _, p := range set.Plans {
+		plans[p.ID] = p
+		v.plan(p)
+	}
+	for _, r := range set.Reports {
+		v.report(r, plans[r.Plan], checkPeriod)
+	}
+	return v.errs.Err()
+}
+
+type validator struct {
+	set      *Set
+	agencies map[string]map[string]*AgencyRec // authority -> id -> agency
+	errs     diag.List
+}
+
+func (v *validator) required(src *source, key, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.errs.Add(src.Pos(key), "%s: bắt buộc, không được để trống", keyName(key))
+	}
+}
+
+func (v *validator) oneOf(src *source, key, value string, allowed []string) {
+	if !slices.Contains(allowed, value) {
+		v.errs.Add(src.Pos(key), "%s: giá trị %q không hợp lệ; chọn một trong: %s", keyName(key), value, strings.Join(allowed, ", "))
+	}
+}
+
+func (v *validator) id(src *source, key, value string) bool {
+	if !idPattern.MatchString(value) {
+		v.errs.Add(src.Pos(key), "%s: mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", keyName(key), value)
+		return false
+	}
+	return true
+}
+
+func (v *validator) authority(a *AgencyFile) {
+	v.id(&a.source, "", a.ID)
+	v.required(&a.source, "authority.name", a.Authority.Name)
+	v.oneOf(&a.source, "authority.level", a.Authority.Level, AuthorityLevels)
+	seen := map[string]int{}
+	for i, ag := range a.Agencies {
+		key := "agency." + strconv.Itoa(i)
+		if v.id(&a.source, key+".id", ag.ID) {
+			if j, dup := seen[ag.ID]; dup {
+				v.errs.Add(a.Pos(key+".id"), "id: mã %q trùng với cơ quan thứ %d trong tệp (dòng %d)", ag.ID, j+1, a.Pos("agency."+strconv.Itoa(j)+".id").Line)
+			}
+			seen[ag.ID] = i
+		}
+		v.required(&a.source, key+".name", ag.Name)
+		v.oneOf(&a.source, key+".kind", ag.Kind, AgencyKinds)
+		v.oneOf(&a.source, key+".level", ag.Level, AgencyLevels)
+		if ag.Parent != "" {
+			v.agencyRef(&a.source, key+".parent", a.ID, ag.Parent)
+		}
+		if ag.Successor != "" {
+			v.agencyRef(&a.source, key+".successor", a.ID, ag.Successor)
+			if ag.SuccessorDate.IsZero() {
+				v.errs.Add(a.Pos(key+".successor"), "successor_date: cần ngày cơ quan kế nhiệm bắt đầu (ví dụ 2025-07-01)")
+			}
+		}
+	}
+	// A chain of successors must end.
+	for i := range a.Agencies {
+		visited := map[string]bool{a.ID + "/" + a.Agencies[i].ID: true}
+		for next := &a.Agencies[i]; next != nil && next.Successor != ""; {
+			auth, id, ok := splitRef(a.ID, next.Successor)
+			key := auth + "/" + id
+			if !ok || visited[key] {
+				if ok {
+					v.errs.Add(a.Pos("agency."+strconv.Itoa(i)+".successor"), "successor: chuỗi cơ quan kế nhiệm quay vòng (%s)", key)
+				}
+				break
+			}
+			visited[key] = true
+			next = v.agencies[auth][id]
+		}
+	}
+}
+
+// splitRef splits an agency reference "id" or "authority/id" made from within authority.
+func splitRef(authority, ref string) (auth, id string, ok bool) {
+	auth, id, qualified := strings.Cut(ref, "/")
+	if !qualified {
+		return authority, ref, idPattern.MatchString(ref)
+	}
+	return auth, id, idPattern.MatchString(auth) && idPattern.MatchString(id)
+}
+
+// agencyRef checks that ref names an agency, suggesting the nearest ID when it does not.
+func (v *validator) agencyRef(src *source, key, authority, ref string) {
+	auth, id, ok := splitRef(authority, ref)
+	if !ok {
+		v.errs.Add(src.Pos(key), "%s: %q không phải mã cơ quan (dạng so-tu-phap hoặc an-giang/so-tu-phap)", keyName(key), ref)
+		return
+	}
+	agencies, ok := v.agencies[auth]
+	if !ok {
+		v.errs.Add(src.Pos(key), "%s: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", keyName(key), auth, auth)
+		return
+	}
+	if _, ok := agencies[id]; ok {
+		return
+	}
+	msg := fmt.Sprintf("%s: không có cơ quan %q trong agencies/%s.toml", keyName(key), id, auth)
+	if near := nearest(id, agencies); near != "" {
+		msg += fmt.Sprintf("; có phải %q?", near)
+	}
+	v.errs.Add(src.Pos(key), "%s", msg)
+}
+
+func (v *validator) agencyList(src *source, key, authority string, refs []string, text string) {
+	for i, ref := range refs {
+		v.agencyRef(src, key+"."+strconv.Itoa(i), authority, ref)
+	}
+	if len(refs) == 0 && strings.TrimSpace(text) != "" {
+		v.errs.Add(src.Pos(key+"_text"), "%s_text có nội dung nhưng %s trống: ghi mã các cơ quan được nêu", keyName(key), keyName(key))
+	}
+}
+
+func (v *validator) plan(p *PlanFile) {
+	src := &p.source
+	v.id(src, "", p.ID)
+	if _, ok := v.agencies[p.Authority]; !ok {
+		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
+	}
+	v.oneOf(src, "kind", p.Kind, PlanKinds)
+	if p.Year < 1990 || p.Year > 2100 {
+		v.errs.Add(p.Pos("year"), "year: năm %d không hợp lệ", p.Year)
+	}
+	v.required(src, "title", p.Title)
+	v.oneOf(src, "document.type", p.Document.Type, DocumentTypes)
+	v.required(src, "document.title", p.Document.Title)
+	v.required(src, "document.issuer", p.Document.Issuer)
+	if p.Document.Date.IsZero() && p.Document.DateText == "" {
+		v.errs.Add(p.Pos("document"), "document: cần date, hoặc date_text khi văn bản để trống ngày")
+	}
+
+	sections := map[string]int{}
+	for i, s := range p.Sections {
+		key := "section." + strconv.Itoa(i)
+		if v.id(src, key+".id", s.ID) {
+			if _, dup := sections[s.ID]; dup {
+				v.errs.Add(p.Pos(key+".id"), "id: mục %q đã có", s.ID)
+			}
+			sections[s.ID] = i
+		}
+		v.required(src, key+".title", s.Title)
+	}
+	for i, s := range p.Sections {
+		if s.Parent == "" {
+			continue
+		}
+		key := "section." + strconv.Itoa(i) + ".parent"
+		j, ok := sections[s.Parent]
+		switch {
+		case !ok:
+			v.errs.Add(p.Pos(key), "parent: không có mục %q trong kế hoạch", s.Parent)
+		case j >= i:
+			v.errs.Add(p.Pos(key), "parent: mục cha %q phải đứng trước mục con", s.Parent)
+		}
+	}
+
+	ids := map[string]string{}
+	for i, t := range p.Tasks {
+		key := "task." + strconv.Itoa(i)
+		if v.id(src, key+".id", t.ID) {
+			if prev, dup := ids[t.ID]; dup {
+				v.errs.Add(p.Pos(key+".id"), "id: mã nhiệm vụ %q trùng với nhiệm vụ ở dòng %d", t.ID, p.Pos(prev).Line)
+			}
+			if slices.Contains(ReservedTaskIDs, t.ID) {
+				v.errs.Add(p.Pos(key+".id"), "id: %q là tên dành riêng (%s)", t.ID, strings.Join(ReservedTaskIDs, ", "))
+			}
+			ids[t.ID] = key + ".id"
+		}
+		if _, ok := sections[t.Section]; !ok {
+			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", t.Section)
+		}
+		v.required(src, key+".content", t.Content)
+		if len(t.Assignments) > 0 {
+			if !t.Assignment.isZero() {
+				v.errs.Add(p.Pos(key), "nhiệm vụ có [[task.assignment]] thì không ghi lead, cooperating, outputs, deadline ở ngoài")
+			}
+			for j, a := range t.Assignments {
+				v.assignment(p, key+".assignment."+strconv.Itoa(j), a)
+			}
+		} else {
+			v.assignment(p, key, t.Assignment)
+		}
+	}
+	for i, ind := range p.Indicators {
+		key := "indicator." + strconv.Itoa(i)
+		if v.id(src, key+".id", ind.ID) {
+			if prev, dup := ids[ind.ID]; dup {
+				v.errs.Add(p.Pos(key+".id"), "id: mã %q đã dùng ở dòng %d", ind.ID, p.Pos(prev).Line)
+			}
+			ids[ind.ID] = key + ".id"
+		}
+		if _, ok := sections[ind.Section]; ind.Section != "" && !ok {
+			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", ind.Section)
+		}
+		v.required(src, key+".name", ind.Name)
+		v.agencyList(src, key+".lead", p.Authority, ind.Lead, ind.LeadText)
+		v.agencyList(src, key+".cooperating", p.Authority, ind.Cooperating, ind.CooperatingText)
+		v.agencyList(src, key+".evaluating", p.Authority, ind.Evaluating, ind.EvaluatingText)
+	}
+}
+
+func (a Assignment) isZero() bool {
+	return len(a.Lead) == 0 && a.LeadText == "" && len(a.Cooperating) == 0 && a.CooperatingText == "" &&
+		len(a.Outputs) == 0 && a.Deadline == "" && a.DeadlineReadAs == ""
+}
+
+func (v *validator) assignment(p *PlanFile, key string, a Assignment) {
+	v.agencyList(&p.source, key+".lead", p.Authority, a.Lead, a.LeadText)
+	v.agencyList(&p.source, key+".cooperating", p.Authority, a.Cooperating, a.CooperatingText)
+	if a.DeadlineReadAs != "" && a.Deadline == "" {
+		v.errs.Add(p.Pos(key+".deadline_read_as"), "deadline_read_as chỉ dùng khi deadline có nội dung in sai")
+	}
+}
+
+func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker) {
+	src := &r.source
+	if p == nil {
+		v.errs.Add(diag.Pos{File: r.File}, "thư mục progress/%s/ không ứng với kế hoạch nào (cần plans/%s/plan.toml)", r.Plan, r.Plan)
+		return
+	}
+	if !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == r.Task }) {
+		v.errs.Add(r.Pos("task"), "task: kế hoạch %s không có nhiệm vụ %q", p.ID, r.Task)
+	}
+	if r.Date.IsZero() {
+		v.errs.Add(r.Pos(""), "date: thiếu ngày báo cáo")
+	}
+	if r.Agency != "" {
+		v.agencyRef(src, "agency", p.Authority, r.Agency)
+	} else {
+		v.errs.Add(r.Pos(""), "agency: thiếu cơ quan báo cáo")
+	}
+	v.oneOf(src, "status", r.Status, ReportStatuses)
+	if r.Percent != nil && (*r.Percent < 0 || *r.Percent > 100) {
+		v.errs.Add(r.Pos("percent"), "percent: %d nằm ngoài 0..100", *r.Percent)
+	}
+	if r.Status == "periodic" && r.Period == "" {
+		v.errs.Add(r.Pos("status"), "status = \"periodic\" cần period (ví dụ 2024-Q1)")
+	}
+	if r.Period != "" && checkPeriod != nil {
+		if err := checkPeriod(r.Period); err != nil {
+			v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (dạng 2024, 2024-H1, 2024-Q1, 2024-03, 2024-W07)", r.Period)
+		}
+	}
+	if !r.Completed.IsZero() && r.Status != "done" {
+		v.errs.Add(r.Pos("completed"), "completed chỉ dùng khi status = \"done\"")
+	}
+	if !r.Completed.IsZero() && r.Completed.After(r.Date) {
+		v.errs.Add(r.Pos("completed"), "completed: ngày hoàn thành sau ngày báo cáo")
+	}
+	for i, e := range r.Evidence {
+		key := "evidence." + strconv.Itoa(i)
+		if e.Number == "" && e.Title == "" {
+			v.errs.Add(r.Pos(key), "evidence: cần number hoặc title")
+		}
+		if e.URL != "" {
+			u, err := url.Parse(e.URL)
+			if err != nil || (u.IsAbs() && u.Scheme != "https" && u.Scheme != "http") {
+				v.errs.Add(r.Pos(key+".url"), "url: %q không phải đường dẫn http(s) hay đường dẫn tương đối", e.URL)
+			}
+		}
+	}
+}
+
+// agencyIndex maps authority ID -> agency ID -> record.
+func (s *Set) agencyIndex() map[string]map[string]*AgencyRec {
+	idx := map[string]map[string]*AgencyRec{}
+	for _, a := range s.Authorities {
+		m := map[string]*AgencyRec{}
+		for i := range a.Agencies {
+			m[a.Agencies[i].ID] = &a.Agencies[i]
+		}
+		idx[a.ID] = m
+	}
+	return idx
+}
+
+// nearest returns the ID closest to id by edit distance, if it is close enough to be a typo.
+func nearest(id string, agencies map[string]*AgencyRec) string {
+	best, bestD := "", len(id)/2+2
+	keys := make([]string, 0, len(agencies))
+	for k := range agencies {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if d := editDistance(id, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

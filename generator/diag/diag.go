@@ -1,0 +1,125 @@
+// Package diag provides the one error type of congkhai: a message tied to a position in a
+// content file, printed as "file:line:col: message". Every stage that finds a problem in the
+// user's files reports it as a *Error; a stage that finds several returns them all as a List,
+// sorted by file, line and column, so the user fixes every problem in one pass.
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a position in a content file. Line and Col start at 1; zero means unknown.
+// File is slash-separated and relative to the content directory.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Error is a problem at a position. Err, if set, is the underlying cause.
+type Error struct {
+	Pos Pos
+	Msg string
+	Err error
+}
+
+// Errorf returns an *Error at pos.
+func Errorf(pos Pos, format string, args ...any) *Error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// List is a set of errors. Add to it freely; Err returns it sorted, or nil when empty.
+type List []*Error
+
+// Add appends an error at pos.
+func (l *List) Add(pos Pos, format string, args ...any) {
+	*l = append(*l, Errorf(pos, format, args...))
+}
+
+// Append adds err to the list: every *Error of a List, an *Error as is, any other error
+// at position zero.
+func (l *List) Append(err error) {
+	var list List
+	var e *Error
+	switch {
+	case err == nil:
+	case errors.As(err, &list):
+		*l = append(*l, list...)
+	case errors.As(err, &e):
+		*l = append(*l, e)
+	default:
+		*l = append(*l, &Error{Msg: err.Error(), Err: err})
+	}
+}
+
+// Sort orders the list by file, line, column and message, and drops exact duplicates.
+func (l List) Sort() List {
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.CompactFunc(l, func(a, b *Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg })
+}
+
+// Err returns the sorted list as an error, or nil if it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.Sort()
+}
+
+// Error prints one error a line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Prefix returns a copy of err whose messages start with stage, e.g. "validate: ".
+// Positional errors keep their position first, so editors can still jump to them.
+func Prefix(stage string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var in List
+	in.Append(err)
+	out := make(List, len(in))
+	for i, e := range in {
+		c := *e
+		c.Msg = stage + ": " + e.Msg
+		out[i] = &c
+	}
+	return out.Err()
+}

@@ -1,0 +1,173 @@
+// Package generator builds a congkhai site. Build runs the pipeline, one stage after the
+// other, each reporting its errors under its own name:
+//
+//	load      content files -> raw records with positions     (package content)
+//	validate  records against the schema and each other       (package content)
+//	model     the typed site with every derived fact          (package model)
+//	render    pages and assets                                (package render)
+//	write     minify, write into a fresh folder, swap in      (package publish)
+//
+// Nothing after "model" reads content; nothing before "render" knows about HTML.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // the as-of day is taken in Asia/Ho_Chi_Minh on any machine
+
+	"congkhai/generator/content"
+	"congkhai/generator/diag"
+	"congkhai/generator/model"
+	"congkhai/generator/publish"
+	"congkhai/generator/render"
+	"congkhai/generator/schedule"
+	"congkhai/static"
+	"congkhai/templates"
+)
+
+// Options configure a build.
+type Options struct {
+	Content   fs.FS         // the content directory
+	Out       string        // the output directory (replaced as a whole)
+	AsOf      schedule.Date // the day the figures are as of ("số liệu đến ngày")
+	BaseURL   string        // absolute URL of the site root, for permanent links; optional
+	Templates fs.FS         // overrides of the default templates, file by file; optional
+	Static    fs.FS         // overrides of the default static files, file by file; optional
+}
+
+// Result describes a finished build.
+type Result struct {
+	Site     *model.Site
+	Stats    publish.Stats
+	Duration time.Duration
+}
+
+// Check runs the stages that read content (load, validate, model) and returns every
+// problem found. It writes nothing.
+func Check(ctx context.Context, opts Options) (*model.Site, error) {
+	set, err := content.Load(opts.Content)
+	if err != nil {
+		// Validate what could be read too, so the user sees every problem at once.
+		var errs diag.List
+		errs.Append(diag.Prefix("đọc", err))
+		if set != nil {
+			errs.Append(diag.Prefix("kiểm tra", content.Validate(set, checkPeriod)))
+		}
+		return nil, errs.Err()
+	}
+	if err := content.Validate(set, checkPeriod); err != nil {
+		return nil, diag.Prefix("kiểm tra", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return model.New(set, opts.AsOf), nil
+}
+
+func checkPeriod(key string) error {
+	_, err := schedule.ParsePeriodKey(key)
+	return err
+}
+
+// Build runs the whole pipeline and publishes the site into opts.Out.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	site, err := Check(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	files, err := render.Site(site, render.Options{
+		Templates: overlay(opts.Templates, templates.FS),
+		Static:    overlay(opts.Static, static.FS),
+		BaseURL:   opts.BaseURL,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("kết xuất: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := publish.Minify(files); err != nil {
+		return nil, fmt.Errorf("ghi: %w", err)
+	}
+	stats, err := publish.Write(opts.Out, files)
+	if err != nil {
+		return nil, fmt.Errorf("ghi: %w", err)
+	}
+	return &Result{Site: site, Stats: stats, Duration: time.Since(start)}, nil
+}
+
+// Zone is the time zone of the as-of day.
+var Zone = mustZone("Asia/Ho_Chi_Minh")
+
+func mustZone(name string) *time.Location {
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return z
+}
+
+// DefaultAsOf is the as-of day when none is given: the day of SOURCE_DATE_EPOCH if set
+// (for reproducible builds), else today, both in Asia/Ho_Chi_Minh.
+func DefaultAsOf(getenv func(string) string, now time.Time) (schedule.Date, error) {
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return schedule.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải số giây", s)
+		}
+		now = time.Unix(sec, 0)
+	}
+	return schedule.FromTime(now.In(Zone)), nil
+}
+
+// overlay returns a file system that serves upper's files and, where upper has none,
+// lower's. A nil upper is lower.
+func overlay(upper, lower fs.FS) fs.FS {
+	if upper == nil {
+		return lower
+	}
+	return overlayFS{upper, lower}
+}
+
+type overlayFS struct{ upper, lower fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	f, err := o.upper.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return o.lower.Open(name)
+}
+
+func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, fsys := range []fs.FS{o.upper, o.lower} {
+		entries, err := fs.ReadDir(fsys, name)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		for _, e := range entries {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+func sortEntries(es []fs.DirEntry) {
+	slices.SortFunc(es, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+}

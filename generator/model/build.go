@@ -1,0 +1,308 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"congkhai/generator/content"
+	"congkhai/generator/schedule"
+)
+
+// New builds the model from a validated content set. Validation has checked every
+// reference, so New does not fail; a reference it cannot resolve is a bug in Validate and
+// panics.
+func New(set *content.Set, asOf schedule.Date) *Site {
+	b := &builder{
+		site:     &Site{AsOf: asOf, documents: map[string]*Plan{}},
+		agencies: map[string]*Agency{},
+		coll:     collate.New(language.Vietnamese),
+	}
+	if f := set.Site; f != nil {
+		b.site.Title, b.site.Description, b.site.Publisher = f.Title, f.Description, f.Publisher
+		b.site.Footer, b.site.BaseURL = f.Footer, f.BaseURL
+	}
+	for _, f := range set.Authorities {
+		b.authority(f)
+	}
+	b.linkAgencies(set)
+	for _, f := range set.Plans {
+		b.plan(f)
+	}
+	b.reports(set.Reports)
+	b.derive()
+	return b.site
+}
+
+type builder struct {
+	site     *Site
+	agencies map[string]*Agency // by key
+	coll     *collate.Collator
+	plans    map[string]*Plan
+}
+
+func (b *builder) compare(x, y string) int { return b.coll.CompareString(x, y) }
+
+func (b *builder) authority(f *content.AgencyFile) {
+	a := &Authority{ID: f.ID, Name: f.Authority.Name, Level: f.Authority.Level, Successor: f.Authority.Successor,
+		SuccessorDate: date(f.Authority.SuccessorDate), SuccessorNote: f.Authority.SuccessorNote}
+	for _, r := range f.Agencies {
+		ag := &Agency{Key: f.ID + "/" + r.ID, ID: r.ID, Authority: a, Name: r.Name, ShortNames: r.ShortNames,
+			Aliases: r.Aliases, Group: r.Kind == "group", Level: r.Level, SuccessorDate: date(r.SuccessorDate),
+			SuccessorNote: r.SuccessorNote, Description: r.Description}
+		a.Agencies = append(a.Agencies, ag)
+		b.agencies[ag.Key] = ag
+		b.site.Agencies = append(b.site.Agencies, ag)
+	}
+	b.site.Authorities = append(b.site.Authorities, a)
+}
+
+func (b *builder) agency(authority, ref string) *Agency {
+	key := ref
+	if !strings.Contains(ref, "/") {
+		key = authority + "/" + ref
+	}
+	a, ok := b.agencies[key]
+	if !ok {
+		panic("model: unresolved agency " + key + " (Validate should have caught it)")
+	}
+	return a
+}
+
+func (b *builder) agencyList(authority string, refs []string) []*Agency {
+	out := make([]*Agency, len(refs))
+	for i, r := range refs {
+		out[i] = b.agency(authority, r)
+	}
+	return out
+}
+
+func (b *builder) linkAgencies(set *content.Set) {
+	for _, f := range set.Authorities {
+		for _, r := range f.Agencies {
+			ag := b.agencies[f.ID+"/"+r.ID]
+			if r.Parent != "" {
+				ag.Parent = b.agency(f.ID, r.Parent)
+				ag.Parent.Children = append(ag.Parent.Children, ag)
+			}
+			if r.Successor != "" {
+				ag.Successor = b.agency(f.ID, r.Successor)
+				ag.Successor.Predecessors = append(ag.Successor.Predecessors, ag)
+			}
+		}
+	}
+	byName := func(x, y *Agency) int {
+		return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.Key, y.Key))
+	}
+	slices.SortFunc(b.site.Authorities, func(x, y *Authority) int { return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID)) })
+	slices.SortFunc(b.site.Agencies, byName)
+	for _, a := range b.site.Authorities {
+		slices.SortFunc(a.Agencies, byName)
+	}
+	for _, ag := range b.site.Agencies {
+		slices.SortFunc(ag.Children, byName)
+		slices.SortFunc(ag.Predecessors, byName)
+	}
+}
+
+func (b *builder) plan(f *content.PlanFile) {
+	auth := b.authorityByID(f.Authority)
+	p := &Plan{ID: f.ID, Authority: auth, Kind: f.Kind, Year: f.Year, Title: f.Title, ShortTitle: f.ShortTitle,
+		Source: f.Source, EditorNotes: f.EditorNotes}
+	if p.ShortTitle == "" {
+		p.ShortTitle = p.Title
+	}
+	d := f.Document
+	p.Document = Document{Type: d.Type, Number: d.Number, Date: date(d.Date), DateText: d.DateText, Place: d.Place,
+		Title: d.Title, Issuer: d.Issuer, Signer: d.Signer, SignerTitle: d.SignerTitle, LegalBases: d.LegalBases,
+		Proposal: d.Proposal, Recipients: d.Recipients}
+	if f.Decision != nil {
+		p.Decision = f.Decision.Body
+	}
+	if f.Narrative != nil {
+		p.Narrative = f.Narrative.Body
+	}
+	sections := map[string]*Section{}
+	for _, r := range f.Sections {
+		s := &Section{ID: r.ID, Number: r.Number, Title: r.Title, Plan: p}
+		sections[r.ID] = s
+		if r.Parent != "" {
+			s.Parent = sections[r.Parent]
+			s.Parent.Children = append(s.Parent.Children, s)
+		} else {
+			p.Sections = append(p.Sections, s)
+		}
+	}
+	for _, r := range f.Tasks {
+		t := &Task{ID: r.ID, Plan: p, Section: sections[r.Section], STT: r.STT, STT2: r.STT2, Content: r.Content,
+			Notes: r.Notes, EditorNote: r.EditorNote}
+		as := r.Assignments
+		if len(as) == 0 {
+			as = []content.Assignment{r.Assignment}
+		}
+		for _, a := range as {
+			t.Assignments = append(t.Assignments, &Assignment{
+				Lead: b.agencyList(f.Authority, a.Lead), LeadText: a.LeadText,
+				Cooperating: b.agencyList(f.Authority, a.Cooperating), CooperatingText: a.CooperatingText,
+				Outputs: a.Outputs, DeadlineReadAs: a.DeadlineReadAs,
+				Deadline: schedule.Parse(cmp.Or(a.DeadlineReadAs, a.Deadline), f.Year),
+			})
+		}
+		t.Deadline = deciding(t.Assignments)
+		t.Section.Tasks = append(t.Section.Tasks, t)
+		p.Tasks = append(p.Tasks, t)
+	}
+	for _, r := range f.Indicators {
+		ind := &Indicator{ID: r.ID, STT: r.STT, Name: r.Name, Unit: r.Unit, Target: r.Target, Plan: p,
+			Lead: b.agencyList(f.Authority, r.Lead), Cooperating: b.agencyList(f.Authority, r.Cooperating),
+			Evaluating: b.agencyList(f.Authority, r.Evaluating), LeadText: r.LeadText, CooperatingText: r.CooperatingText,
+			EvaluatingText: r.EvaluatingText, Notes: r.Notes, EditorNote: r.EditorNote}
+		if r.Section != "" {
+			ind.Section = sections[r.Section]
+			ind.Section.Indicators = append(ind.Section.Indicators, ind)
+		}
+		p.Indicators = append(p.Indicators, ind)
+	}
+	auth.Plans = append(auth.Plans, p)
+	b.site.Plans = append(b.site.Plans, p)
+	if p.Document.Number != "" {
+		b.site.documents[auth.ID+"|"+p.Document.Number] = p
+	}
+	if b.plans == nil {
+		b.plans = map[string]*Plan{}
+	}
+	b.plans[p.ID] = p
+}
+
+// deciding picks the deadline that decides a task's status among its assignments': a
+// recurring one if any, else the one due last, else the first.
+func deciding(as []*Assignment) schedule.Deadline {
+	best := as[0].Deadline
+	for _, a := range as {
+		if a.Deadline.Kind == schedule.KindRecurring {
+			return a.Deadline
+		}
+		due, ok := a.Deadline.DueDay()
+		bestDue, bestOK := best.DueDay()
+		if ok && (!bestOK || due.After(bestDue)) {
+			best = a.Deadline
+		}
+	}
+	return best
+}
+
+func (b *builder) authorityByID(id string) *Authority {
+	for _, a := range b.site.Authorities {
+		if a.ID == id {
+			return a
+		}
+	}
+	panic("model: unknown authority " + id)
+}
+
+var reportStates = map[string]schedule.ReportState{
+	"not-started": schedule.NotStarted, "in-progress": schedule.Started, "done": schedule.Finished, "periodic": schedule.Periodic,
+}
+
+func (b *builder) reports(files []*content.ReportFile) {
+	for _, f := range files {
+		p := b.plans[f.Plan]
+		var task *Task
+		for _, t := range p.Tasks {
+			if t.ID == f.Task {
+				task = t
+			}
+		}
+		r := &Report{File: f.File, Task: task, Date: date(f.Date), Agency: b.agency(p.Authority.ID, f.Agency),
+			State: reportStates[f.Status], Percent: -1, Period: f.Period, Completed: date(f.Completed),
+			Illustrative: f.Illustrative, Body: f.Body}
+		if f.Percent != nil {
+			r.Percent = *f.Percent
+		}
+		for _, e := range f.Evidence {
+			r.Evidence = append(r.Evidence, Evidence{Number: e.Number, Title: e.Title, URL: e.URL, Date: date(e.Date)})
+		}
+		task.Reports = append(task.Reports, r)
+		p.Reports = append(p.Reports, r)
+		b.site.Reports = append(b.site.Reports, r)
+	}
+}
+
+// newestFirst orders reports by date, newest first, then by file for a total order.
+func newestFirst(x, y *Report) int {
+	if c := compareDate(y.Date, x.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.File, y.File)
+}
+
+func compareDate(a, b schedule.Date) int {
+	switch {
+	case a.Before(b):
+		return -1
+	case a.After(b):
+		return 1
+	}
+	return 0
+}
+
+// derive computes statuses and counts, and links agencies to the tasks they work on.
+func (b *builder) derive() {
+	s := b.site
+	for _, p := range s.Plans {
+		for _, t := range p.Tasks {
+			slices.SortStableFunc(t.Reports, func(x, y *Report) int { return -newestFirst(x, y) })
+			rs := make([]schedule.Report, len(t.Reports))
+			for i, r := range t.Reports {
+				rs[i] = schedule.Report{Date: r.Date, State: r.State, Percent: r.Percent, Period: r.Period, Completed: r.Completed}
+			}
+			t.Assessment = schedule.Assess(t.Deadline, rs, s.AsOf)
+			st := t.Status()
+			p.Counts.Add(st)
+			s.Counts.Add(st)
+			for sec := t.Section; sec != nil; sec = sec.Parent {
+				sec.Counts.Add(st)
+			}
+			lead, coop := map[*Agency]bool{}, map[*Agency]bool{}
+			for _, a := range t.Assignments {
+				for _, ag := range a.Lead {
+					lead[ag] = true
+				}
+				for _, ag := range a.Cooperating {
+					coop[ag] = true
+				}
+			}
+			for _, ag := range s.Agencies { // in a fixed order, so pages are deterministic
+				if lead[ag] {
+					ag.Leads = append(ag.Leads, t)
+					ag.LeadCounts.Add(st)
+				} else if coop[ag] {
+					ag.Cooperates = append(ag.Cooperates, t)
+					ag.CoopCounts.Add(st)
+				}
+			}
+		}
+		for _, ind := range p.Indicators {
+			seen := map[*Agency]bool{}
+			for _, group := range [][]*Agency{ind.Lead, ind.Cooperating, ind.Evaluating} {
+				for _, ag := range group {
+					if !seen[ag] {
+						seen[ag] = true
+						ag.Indicators = append(ag.Indicators, ind)
+					}
+				}
+			}
+		}
+		slices.SortStableFunc(p.Reports, newestFirst)
+	}
+	slices.SortStableFunc(s.Reports, newestFirst)
+	slices.SortStableFunc(s.Plans, func(x, y *Plan) int {
+		return cmp.Or(cmp.Compare(y.Year, x.Year), b.compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
+	})
+	for _, a := range s.Authorities {
+		slices.SortStableFunc(a.Plans, func(x, y *Plan) int { return cmp.Or(cmp.Compare(y.Year, x.Year), cmp.Compare(x.ID, y.ID)) })
+	}
+}

@@ -1,0 +1,242 @@
+// Package model is the typed site that a build renders: authorities and their agencies,
+// plans with their sections, tasks and indicators, and progress reports, all linked to each
+// other, with every derived fact (a task's status on the as-of day, counts per status,
+// agencies' predecessors) computed once here. It is built from validated content and is
+// not changed afterwards; nothing in it knows about HTML.
+package model
+
+import (
+	"time"
+
+	"congkhai/generator/schedule"
+)
+
+// Site is the whole model.
+type Site struct {
+	Title, Description, Publisher string
+	Footer                        string // Markdown
+	BaseURL                       string
+	AsOf                          schedule.Date
+
+	Authorities []*Authority // in Vietnamese order of name
+	Agencies    []*Agency    // every agency, in Vietnamese order of name then authority
+	Plans       []*Plan      // newest year first, then Vietnamese order of title
+	Reports     []*Report    // newest first
+	Counts      schedule.Counts
+
+	documents map[string]*Plan // authority + "|" + document number
+}
+
+// Authority is a government (province, district) whose agencies and plans the site holds.
+type Authority struct {
+	ID, Name, Level string
+	Successor       string
+	SuccessorDate   schedule.Date
+	SuccessorNote   string
+	Agencies        []*Agency // Vietnamese order
+	Plans           []*Plan
+}
+
+// Agency is an office or a class of offices ("group") of an authority.
+type Agency struct {
+	Key           string // "authority/id", unique in the site
+	ID            string
+	Authority     *Authority
+	Name          string
+	ShortNames    []string
+	Aliases       []string
+	Group         bool
+	Level         string
+	Parent        *Agency
+	Children      []*Agency
+	Successor     *Agency
+	SuccessorDate schedule.Date
+	SuccessorNote string
+	Predecessors  []*Agency
+	Description   string // Markdown
+
+	Leads      []*Task // tasks it leads, in plan order
+	Cooperates []*Task // tasks it cooperates on
+	Indicators []*Indicator
+	LeadCounts schedule.Counts
+	CoopCounts schedule.Counts
+}
+
+// ShortName is the name tables use.
+func (a *Agency) ShortName() string {
+	if len(a.ShortNames) > 0 {
+		return a.ShortNames[0]
+	}
+	return a.Name
+}
+
+// Plan is one plan and the document that issued it.
+type Plan struct {
+	ID          string
+	Authority   *Authority
+	Kind        string
+	Year        int
+	Title       string
+	ShortTitle  string
+	Source      string
+	EditorNotes []string
+	Document    Document
+	Decision    string // Markdown, may be empty
+	Narrative   string // Markdown, may be empty
+
+	Sections   []*Section // top-level sections in printed order
+	Tasks      []*Task    // every task in printed order
+	Indicators []*Indicator
+	Counts     schedule.Counts
+	Reports    []*Report // newest first
+}
+
+// KindLabel is the plan's kind in words.
+func (p *Plan) KindLabel() string {
+	switch p.Kind {
+	case "kiem-soat-tthc":
+		return "Kiểm soát thủ tục hành chính"
+	case "cai-cach-hanh-chinh":
+		return "Cải cách hành chính"
+	}
+	return "Kế hoạch khác"
+}
+
+// Document is the decision or plan that issued a plan.
+type Document struct {
+	Type, Number string
+	Date         schedule.Date
+	DateText     string
+	Place        string
+	Title        string
+	Issuer       string
+	Signer       string
+	SignerTitle  string
+	LegalBases   []string
+	Proposal     string
+	Recipients   []string
+}
+
+// Section is a numbered group of an appendix; sections may hold sub-sections.
+type Section struct {
+	ID, Number, Title string
+	Plan              *Plan
+	Parent            *Section
+	Children          []*Section
+	Tasks             []*Task         // tasks directly in this section
+	Indicators        []*Indicator    // indicators directly in this section
+	Counts            schedule.Counts // of its tasks and its sub-sections' tasks
+}
+
+// Task is one row of an appendix.
+type Task struct {
+	ID          string
+	Plan        *Plan
+	Section     *Section
+	STT, STT2   string
+	Content     string // Markdown
+	Assignments []*Assignment
+	Notes       string // Markdown
+	EditorNote  string
+	Reports     []*Report // oldest first
+	// Deadline is the one that decides the status: the single assignment's, or of several
+	// the recurring one if any, else the one due last.
+	Deadline   schedule.Deadline
+	Assessment schedule.Assessment
+}
+
+// Status is the task's status on the as-of day.
+func (t *Task) Status() schedule.Status { return t.Assessment.Status }
+
+// LatestReport is the latest report on or before the as-of day, or nil.
+func (t *Task) LatestReport() *Report { return t.report(t.Assessment.Latest) }
+
+// PeriodReport is, for a recurring task, the report of the current period, or nil.
+func (t *Task) PeriodReport() *Report { return t.report(t.Assessment.PeriodReport) }
+
+func (t *Task) report(i int) *Report {
+	if i < 0 {
+		return nil
+	}
+	return t.Reports[i]
+}
+
+// Assignment is a lead / cooperating / output / deadline group of a task.
+type Assignment struct {
+	Lead            []*Agency
+	LeadText        string
+	Cooperating     []*Agency
+	CooperatingText string
+	Outputs         []string
+	Deadline        schedule.Deadline
+	DeadlineReadAs  string
+}
+
+// Indicator is a target (chỉ tiêu) a plan sets.
+type Indicator struct {
+	ID, STT, Name, Unit, Target string
+	Plan                        *Plan
+	Section                     *Section
+	Lead, Cooperating           []*Agency
+	Evaluating                  []*Agency
+	LeadText, CooperatingText   string
+	EvaluatingText              string
+	Notes, EditorNote           string
+}
+
+// Report is a dated progress report on a task.
+type Report struct {
+	File         string
+	Task         *Task
+	Date         schedule.Date
+	Agency       *Agency
+	State        schedule.ReportState
+	Percent      int // -1 if not given
+	Period       string
+	Completed    schedule.Date
+	Illustrative bool
+	Evidence     []Evidence
+	Body         string // Markdown
+}
+
+// StateLabel is the report's declared state in words.
+func (r *Report) StateLabel() string {
+	switch r.State {
+	case schedule.NotStarted:
+		return "Chưa triển khai"
+	case schedule.Started:
+		return "Đang thực hiện"
+	case schedule.Finished:
+		return "Đã hoàn thành"
+	}
+	return "Báo cáo kỳ " + r.Period
+}
+
+// Evidence is a document that backs a report.
+type Evidence struct {
+	Number, Title, URL string
+	Date               schedule.Date
+}
+
+// DocumentPlan returns the plan issued by the document numbered number of authority, if the
+// site holds it.
+func (s *Site) DocumentPlan(authority *Authority, number string) *Plan {
+	return s.documents[authority.ID+"|"+number]
+}
+
+// HasIllustrative reports whether any report is illustrative.
+func (s *Site) HasIllustrative() bool {
+	for _, r := range s.Reports {
+		if r.Illustrative {
+			return true
+		}
+	}
+	return false
+}
+
+func date(t time.Time) schedule.Date {
+	if t.IsZero() {
+		return schedule.Date{}
+	}
+	return schedule.D(t.Year(), t.Month(), t.Day())
+}

@@ -1,0 +1,145 @@
+// Package publish is the "write" stage of a build: it minifies the rendered files and
+// publishes them atomically. The files are written into a fresh directory beside the output
+// directory and swapped into place only when every file was written, so a failed build
+// leaves the previously published site exactly as it was, and files that no longer have a
+// source disappear with the old directory.
+package publish
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+
+	"congkhai/generator/render"
+)
+
+// Marker is the file that marks a directory as congkhai's output. Publish refuses to
+// replace a non-empty directory without it, so a mistyped --out cannot delete someone's files.
+const Marker = ".congkhai"
+
+// Stats describes what was published.
+type Stats struct {
+	Files int
+	Pages int   // HTML files
+	Bytes int64 // after minification
+}
+
+// Minify minifies HTML and CSS files in place; other files are kept as they are.
+func Minify(files []render.File) error {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	for i, f := range files {
+		var mime string
+		switch path.Ext(f.Path) {
+		case ".html":
+			mime = "text/html"
+		case ".css":
+			mime = "text/css"
+		default:
+			continue
+		}
+		var buf bytes.Buffer
+		if err := m.Minify(mime, &buf, bytes.NewReader(f.Data)); err != nil {
+			return fmt.Errorf("thu gọn %s: %w", f.Path, err)
+		}
+		files[i].Data = buf.Bytes()
+	}
+	return nil
+}
+
+// Write publishes files as the new content of the directory out.
+func Write(out string, files []render.File) (Stats, error) {
+	var st Stats
+	out = filepath.Clean(out)
+	if err := checkReplaceable(out); err != nil {
+		return st, err
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return st, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
+	if err != nil {
+		return st, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return st, err
+	}
+	for _, f := range append(files, render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}) {
+		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
+			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
+		}
+		dst := filepath.Join(tmp, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return st, err
+		}
+		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+			return st, err
+		}
+		st.Files++
+		st.Bytes += int64(len(f.Data))
+		if path.Ext(f.Path) == ".html" {
+			st.Pages++
+		}
+	}
+	if err := swap(tmp, out); err != nil {
+		return st, err
+	}
+	ok = true
+	return st, nil
+}
+
+// swap moves dir into place at out, and removes what was at out before.
+func swap(dir, out string) error {
+	var old string
+	if _, err := os.Lstat(out); err == nil {
+		var b [6]byte
+		rand.Read(b[:])
+		old = filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-"+hex.EncodeToString(b[:]))
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(dir, out); err != nil {
+		if old != "" {
+			os.Rename(old, out) // put the published site back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func checkReplaceable(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("thư mục %s đã có tệp nhưng không phải do congkhai tạo (thiếu %s): không ghi đè; hãy chọn thư mục khác hoặc xóa nó", out, Marker)
+	}
+	return nil
+}

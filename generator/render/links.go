@@ -1,0 +1,78 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"congkhai/generator/model"
+)
+
+// The site's URL space. Every file path here is relative to the output root; pages are
+// folders with an index.html, so that a permanent link is a clean folder URL
+// (https://host/ke-hoach/<plan>/<task>/) while links inside the site name index.html and
+// therefore also work when the site is opened from disk (file://), where a folder shows a
+// listing. All links a page emits are relative to that page, so the same files work at a
+// domain root and under any subpath.
+const (
+	homePath     = "index.html"
+	plansPath    = "ke-hoach/index.html"
+	agenciesPath = "co-quan/index.html"
+	methodPath   = "cach-tinh/index.html"
+	notFoundPath = "404.html"
+	assetsDir    = "assets"
+)
+
+// pathOf returns the file path of the page of a model object, with an optional fragment.
+func pathOf(v any) string {
+	switch v := v.(type) {
+	case *model.Plan:
+		return "ke-hoach/" + v.ID + "/index.html"
+	case *model.Task:
+		return "ke-hoach/" + v.Plan.ID + "/" + v.ID + "/index.html"
+	case *model.Section:
+		return pathOf(v.Plan) + "#muc-" + v.ID
+	case *model.Indicator:
+		return pathOf(v.Plan) + "#chi-tieu-" + v.ID
+	case *model.Agency:
+		return "co-quan/" + v.Authority.ID + "/" + v.ID + "/index.html"
+	case *model.Authority:
+		return agenciesPath + "#" + v.ID
+	case *model.Report:
+		return pathOf(v.Task) + "#bao-cao-" + v.Date.String()
+	case string:
+		return v
+	}
+	panic(fmt.Sprintf("render: no page for %T", v))
+}
+
+// relative returns the link from the page at file path from to the file path target
+// (which may carry a #fragment).
+func relative(from, target string) string {
+	target, frag, _ := strings.Cut(target, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if target == from && frag != "" {
+		return frag
+	}
+	fromDir := strings.Split(path.Dir(from), "/")
+	if fromDir[0] == "." {
+		fromDir = nil
+	}
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(fromDir) && i < len(to)-1 && fromDir[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fromDir)-i) + strings.Join(to[i:], "/") + frag
+}
+
+// cleanURL is the permanent, folder-style form of a page path: "ke-hoach/x/index.html" ->
+// "ke-hoach/x/".
+func cleanURL(p string) string {
+	if p == homePath {
+		return ""
+	}
+	return strings.TrimSuffix(p, "index.html")
+}

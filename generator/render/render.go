@@ -1,0 +1,260 @@
+// Package render turns the model into the files of the site: HTML pages from html/template
+// templates, and the theme's static files. It is the "render" stage of a build; it does
+// not write to disk (package publish does) and it does not read content.
+//
+// Templates come from an fs.FS holding base.html (the layout, which defines the blocks
+// "title" and "main"), partials.html (shared definitions) and one file per page kind
+// (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
+// 404.html). A theme overrides any of them by providing a file of the same name.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"congkhai/generator/model"
+	"congkhai/generator/schedule"
+)
+
+// File is one output file.
+type File struct {
+	Path string // slash-separated, relative to the output root
+	Data []byte
+}
+
+// Options control rendering.
+type Options struct {
+	Templates fs.FS  // the theme's templates
+	Static    fs.FS  // the theme's static files, copied under assets/ with a content hash in the name of each
+	BaseURL   string // absolute URL of the site root, for permanent links; may be empty
+}
+
+type renderer struct {
+	site    *model.Site
+	opts    Options
+	md      goldmark.Markdown
+	pages   map[string]*template.Template // page kind -> template set
+	assets  map[string]string             // static name -> hashed output path
+	files   []File
+	baseURL string
+}
+
+// Site renders every page and asset of site.
+func Site(site *model.Site, opts Options) ([]File, error) {
+	r := &renderer{site: site, opts: opts, md: newMarkdown(), pages: map[string]*template.Template{}, assets: map[string]string{}}
+	r.baseURL = strings.TrimSuffix(opts.BaseURL, "/")
+	if r.baseURL == "" {
+		r.baseURL = strings.TrimSuffix(site.BaseURL, "/")
+	}
+	if err := r.loadAssets(); err != nil {
+		return nil, err
+	}
+	if err := r.loadTemplates(); err != nil {
+		return nil, err
+	}
+	for _, pg := range r.pageList() {
+		if err := r.render(pg); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(r.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return r.files, nil
+}
+
+// pageList is every page of the site.
+func (r *renderer) pageList() []*Page {
+	s := r.site
+	pages := []*Page{
+		{Kind: "home", Path: homePath, Title: "Trang chủ"},
+		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
+		{Kind: "agencies", Path: agenciesPath, Title: "Cơ quan, đơn vị"},
+		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
+		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
+	}
+	for _, p := range s.Plans {
+		pages = append(pages, &Page{Kind: "plan", Path: pathOf(p), Title: p.Title, Plan: p, Authority: p.Authority})
+		for _, t := range p.Tasks {
+			pages = append(pages, &Page{Kind: "task", Path: pathOf(t), Title: taskTitle(t), Plan: p, Task: t, Authority: p.Authority})
+		}
+	}
+	for _, a := range s.Agencies {
+		pages = append(pages, &Page{Kind: "agency", Path: pathOf(a), Title: a.Name, Agency: a, Authority: a.Authority})
+	}
+	for _, pg := range pages {
+		pg.Site, pg.r = s, r
+	}
+	return pages
+}
+
+// taskTitle is a short title for a task: its number and the first words of its content.
+func taskTitle(t *model.Task) string {
+	text := plainText(t.Content)
+	if words := strings.Fields(text); len(words) > 16 {
+		text = strings.Join(words[:16], " ") + "…"
+	}
+	return "Nhiệm vụ " + strings.TrimSuffix(t.Section.Number, ".") + "." + strings.TrimSuffix(t.STT, ".") + ": " + text
+}
+
+// plainText strips the Markdown marks a task's content uses (bullets, emphasis).
+func plainText(md string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-+*"))
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+	}
+	return strings.NewReplacer("**", "", "*", "", "_", " ").Replace(b.String())
+}
+
+func (r *renderer) loadAssets() error {
+	return fs.WalkDir(r.opts.Static, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
+			return err
+		}
+		data, err := fs.ReadFile(r.opts.Static, name)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		ext := path.Ext(name)
+		out := assetsDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		r.assets[name] = out
+		r.files = append(r.files, File{Path: out, Data: data})
+		return nil
+	})
+}
+
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404"}
+
+func (r *renderer) loadTemplates() error {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(r.opts.Templates, name)
+		if err != nil {
+			return "", fmt.Errorf("mẫu trang %s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	base, err := read("base.html")
+	if err != nil {
+		return err
+	}
+	partials, err := read("partials.html")
+	if err != nil {
+		return err
+	}
+	for _, kind := range pageKinds {
+		page, err := read(kind + ".html")
+		if err != nil {
+			return err
+		}
+		t := template.New("base.html").Funcs(funcs)
+		for _, f := range []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}, {kind + ".html", page}} {
+			if t, err = t.New(f.name).Parse(f.text); err != nil {
+				return fmt.Errorf("mẫu trang: %w", err)
+			}
+		}
+		r.pages[kind] = t
+	}
+	return nil
+}
+
+func (r *renderer) render(pg *Page) error {
+	var buf bytes.Buffer
+	if err := r.pages[pg.Kind].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+		return fmt.Errorf("trang %s: %w", pg.Path, err)
+	}
+	r.files = append(r.files, File{Path: pg.Path, Data: buf.Bytes()})
+	return nil
+}
+
+// Page is what a template sees: the page and, through Site, the whole model.
+type Page struct {
+	Kind, Path, Title string
+	Site              *model.Site
+	Plan              *model.Plan      // plan and task pages
+	Task              *model.Task      // task pages
+	Agency            *model.Agency    // agency pages
+	Authority         *model.Authority // whose document numbers link on this page
+	r                 *renderer
+}
+
+// URL is the link from this page to v: a model object or a site-relative file path.
+func (pg *Page) URL(v any) string { return relative(pg.Path, pathOf(v)) }
+
+// Asset is the link to a static file of the theme.
+func (pg *Page) Asset(name string) (string, error) {
+	p, ok := pg.r.assets[name]
+	if !ok {
+		return "", fmt.Errorf("không có tệp tĩnh %q", name)
+	}
+	return relative(pg.Path, p), nil
+}
+
+// Permalink is the permanent address of this page (or of v): absolute when the site has a
+// base URL, otherwise the path from the site root.
+func (pg *Page) Permalink(v ...any) string {
+	p := pg.Path
+	if len(v) > 0 {
+		p = pathOf(v[0])
+	}
+	if pg.r.baseURL == "" {
+		return "/" + cleanURL(p)
+	}
+	return pg.r.baseURL + "/" + cleanURL(p)
+}
+
+// HasBaseURL reports whether permanent links are absolute.
+func (pg *Page) HasBaseURL() bool { return pg.r.baseURL != "" }
+
+// Markdown renders a Markdown block in the context of this page.
+func (pg *Page) Markdown(s string) template.HTML { return pg.r.markdown(pg, s) }
+
+// Inline renders a short Markdown text without its paragraph.
+func (pg *Page) Inline(s string) template.HTML { return pg.r.inline(pg, s) }
+
+// Statuses lists the statuses in display order.
+func (pg *Page) Statuses() []schedule.Status { return schedule.Statuses }
+
+// Current reports whether the navigation entry for path is this page or an ancestor of it.
+func (pg *Page) Current(p string) bool {
+	if p == homePath {
+		return pg.Path == homePath
+	}
+	return strings.HasPrefix(pg.Path, strings.TrimSuffix(p, "index.html"))
+}
+
+// Overdue lists the site's overdue tasks, oldest due day first.
+func (pg *Page) Overdue() []*model.Task {
+	var out []*model.Task
+	for _, p := range pg.Site.Plans {
+		for _, t := range p.Tasks {
+			if t.Status() == schedule.Overdue {
+				out = append(out, t)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *model.Task) int {
+		switch {
+		case a.Assessment.Due.Before(b.Assessment.Due):
+			return -1
+		case a.Assessment.Due.After(b.Assessment.Due):
+			return 1
+		}
+		return 0
+	})
+	return out
+}

@@ -1,0 +1,10 @@
+// Package static holds the default theme's static files. A site overrides any of them, file
+// by file, with the build's --static folder.
+package static
+
+import "embed"
+
+// FS holds the static files.
+//
+//go:embed *.css
+var FS embed.FS
