@@ -43,8 +43,14 @@ Cờ:
 func (a *app) run(ctx context.Context, args []string) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(a.stdout, usage)
-		a.flags("build", &options{}).SetOutput(a.stdout)
-		a.flags("build", &options{}).PrintDefaults()
+		a.flags("build", &options{}).VisitAll(func(f *flag.Flag) {
+			arg, help := flag.UnquoteUsage(f)
+			fmt.Fprintf(a.stdout, "  --%s %s\n      %s", f.Name, arg, help)
+			if f.DefValue != "" {
+				fmt.Fprintf(a.stdout, " (mặc định: %s)", f.DefValue)
+			}
+			fmt.Fprintln(a.stdout)
+		})
 		return exitOK
 	}
 	cmd, rest := args[0], args[1:]
@@ -53,12 +59,12 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	var o options
-	fs := a.flags(cmd, &o)
-	if err := fs.Parse(rest); err != nil {
+	flags := a.flags(cmd, &o)
+	if err := flags.Parse(rest); err != nil {
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(a.stderr, "congkhai %s: đối số thừa: %s\n", cmd, strings.Join(fs.Args(), " "))
+	if flags.NArg() > 0 {
+		fmt.Fprintf(a.stderr, "congkhai %s: đối số thừa: %s\n", cmd, strings.Join(flags.Args(), " "))
 		return exitUsage
 	}
 	opts, err := o.generatorOptions(a.getenv, a.now())
@@ -93,15 +99,15 @@ type options struct {
 }
 
 func (a *app) flags(cmd string, o *options) *flag.FlagSet {
-	fs := flag.NewFlagSet("congkhai "+cmd, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
-	fs.StringVar(&o.content, "content", "content", "thư mục nội dung")
-	fs.StringVar(&o.out, "out", "public", "thư mục xuất bản (được thay thế toàn bộ khi dựng thành công)")
-	fs.StringVar(&o.asOf, "as-of", "", "ngày số liệu `YYYY-MM-DD`; mặc định: ngày của SOURCE_DATE_EPOCH nếu có, nếu không là hôm nay (giờ Việt Nam)")
-	fs.StringVar(&o.baseURL, "base-url", "", "địa chỉ gốc của trang, ví dụ https://congkhai.example.gov.vn/ (cho liên kết cố định)")
-	fs.StringVar(&o.templates, "templates", "", "thư mục chứa mẫu trang thay cho mẫu mặc định, từng tệp một")
-	fs.StringVar(&o.static, "static", "", "thư mục chứa tệp tĩnh (CSS) thay cho tệp mặc định, từng tệp một")
-	return fs
+	flags := flag.NewFlagSet("congkhai "+cmd, flag.ContinueOnError)
+	flags.SetOutput(a.stderr)
+	flags.StringVar(&o.content, "content", "content", "thư mục nội dung")
+	flags.StringVar(&o.out, "out", "public", "thư mục xuất bản (được thay thế toàn bộ khi dựng thành công)")
+	flags.StringVar(&o.asOf, "as-of", "", "ngày số liệu `YYYY-MM-DD`; mặc định: ngày của SOURCE_DATE_EPOCH nếu có, nếu không là hôm nay (giờ Việt Nam)")
+	flags.StringVar(&o.baseURL, "base-url", "", "địa chỉ gốc của trang, ví dụ https://congkhai.example.gov.vn/ (cho liên kết cố định)")
+	flags.StringVar(&o.templates, "templates", "", "thư mục chứa mẫu trang thay cho mẫu mặc định, từng tệp một")
+	flags.StringVar(&o.static, "static", "", "thư mục chứa tệp tĩnh (CSS) thay cho tệp mặc định, từng tệp một")
+	return flags
 }
 
 func (o *options) generatorOptions(getenv func(string) string, now time.Time) (generator.Options, error) {

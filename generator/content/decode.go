@@ -18,7 +18,9 @@ import (
 
 // decodeTOML decodes src into v (a pointer to a record struct) and reports, at their
 // positions, syntax errors, unknown keys and values of the wrong type: all of them, not only
-// the first. It returns false if v could not be filled.
+// the first. Values of the wrong type are left out and the rest is decoded, so that the
+// validate stage can report the record's other problems too. It returns false if v could
+// not be filled at all.
 func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	var data map[string]any
 	if _, err := toml.Decode(string(text), &data); err != nil {
@@ -34,14 +36,17 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	src.keys = scanKeys(text)
 	n := len(*errs)
 	checkShape(reflect.TypeOf(v).Elem(), data, "", src, errs)
-	if len(*errs) > n {
+	if len(*errs) == n {
+		_, err := toml.Decode(string(text), v)
+		return err == nil
+	}
+	// Decode what is left of the data after the bad values were pruned.
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(data); err != nil {
 		return false
 	}
-	if _, err := toml.Decode(string(text), v); err != nil { // the shape was checked: not expected
-		errs.Add(diag.Pos{File: src.File}, "%v", err)
-		return false
-	}
-	return true
+	_, err := toml.Decode(buf.String(), v)
+	return err == nil
 }
 
 // charCol turns a byte offset into a 1-based column counted in characters, as editors show it.
@@ -74,28 +79,33 @@ func fields(t reflect.Type) map[string]reflect.Type {
 	return out
 }
 
-// checkShape compares decoded TOML data with the Go type it will be decoded into.
-func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.List) {
+// checkShape compares decoded TOML data with the Go type it will be decoded into, reporting
+// every mismatch. It removes unknown keys and values of the wrong type from the maps it
+// walks, and returns false if data itself is of the wrong type and must be removed.
+func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.List) bool {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	at := func() diag.Pos { return src.Pos(path) }
+	bad := func(format string, args ...any) bool {
+		errs.Add(src.Pos(path), format, args...)
+		return false
+	}
 	switch {
 	case t == timeType:
-		if d, ok := data.(time.Time); !ok {
+		d, ok := data.(time.Time)
+		switch {
+		case !ok:
 			if s, ok := data.(string); ok {
-				errs.Add(at(), "%s: cần một ngày viết không có ngoặc kép, ví dụ 2024-12-31, không phải chuỗi %q", keyName(path), s)
-			} else {
-				errs.Add(at(), "%s: cần một ngày dạng 2024-12-31", keyName(path))
+				return bad("%s: cần một ngày viết không có ngoặc kép, ví dụ 2024-12-31, không phải chuỗi %q", keyName(path), s)
 			}
-		} else if d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0 {
-			errs.Add(at(), "%s: chỉ ghi ngày (2024-12-31), không ghi giờ", keyName(path))
+			return bad("%s: cần một ngày dạng 2024-12-31", keyName(path))
+		case d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0:
+			return bad("%s: chỉ ghi ngày (2024-12-31), không ghi giờ", keyName(path))
 		}
 	case t.Kind() == reflect.Struct:
 		m, ok := data.(map[string]any)
 		if !ok {
-			errs.Add(at(), "%s: cần một bảng TOML", keyName(path))
-			return
+			return bad("%s: cần một bảng TOML", keyName(path))
 		}
 		known := fields(t)
 		keys := make([]string, 0, len(m))
@@ -107,40 +117,43 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 			ft, ok := known[k]
 			if !ok {
 				errs.Add(src.Pos(join(path, k)), "khóa không hợp lệ %q (các khóa được phép: %s)", k, strings.Join(sortedKeys(known), ", "))
-				continue
 			}
-			checkShape(ft, m[k], join(path, k), src, errs)
+			if !ok || !checkShape(ft, m[k], join(path, k), src, errs) {
+				delete(m, k)
+			}
 		}
 	case t.Kind() == reflect.Slice:
+		if ms, ok := data.([]map[string]any); ok { // arrays of tables decode to this
+			for i, m := range ms {
+				checkShape(t.Elem(), m, join(path, strconv.Itoa(i)), src, errs)
+			}
+			return true
+		}
 		list, ok := data.([]any)
 		if !ok {
-			if ms, ok := data.([]map[string]any); ok { // arrays of tables decode to this
-				for i, m := range ms {
-					checkShape(t.Elem(), m, join(path, strconv.Itoa(i)), src, errs)
-				}
-				return
-			}
-			errs.Add(at(), "%s: cần một danh sách, ví dụ [\"a\", \"b\"]", keyName(path))
-			return
+			return bad("%s: cần một danh sách, ví dụ [\"a\", \"b\"]", keyName(path))
 		}
+		keep := true
 		for i, e := range list {
-			checkShape(t.Elem(), e, join(path, strconv.Itoa(i)), src, errs)
+			keep = checkShape(t.Elem(), e, join(path, strconv.Itoa(i)), src, errs) && keep
 		}
+		return keep
 	case t.Kind() == reflect.String:
 		if _, ok := data.(string); !ok {
-			errs.Add(at(), "%s: cần một chuỗi trong ngoặc kép", keyName(path))
+			return bad("%s: cần một chuỗi trong ngoặc kép", keyName(path))
 		}
 	case t.Kind() == reflect.Int:
 		if _, ok := data.(int64); !ok {
-			errs.Add(at(), "%s: cần một số nguyên", keyName(path))
+			return bad("%s: cần một số nguyên", keyName(path))
 		}
 	case t.Kind() == reflect.Bool:
 		if _, ok := data.(bool); !ok {
-			errs.Add(at(), "%s: cần true hoặc false", keyName(path))
+			return bad("%s: cần true hoặc false", keyName(path))
 		}
 	default:
 		panic(fmt.Sprintf("content: no shape check for %v", t))
 	}
+	return true
 }
 
 func sortedKeys(m map[string]reflect.Type) []string {

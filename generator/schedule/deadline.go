@@ -333,10 +333,23 @@ func (s *src) trim(a, b int) (int, int) {
 
 func (s *src) text(a, b int) Deadline { return Deadline{Text: s.original(a, b), Kind: KindText} }
 
+// Bounds on the work done for one text: deadline cells are short, and these keep Parse
+// linear in the length of what it is given.
+const (
+	maxScan     = 1000 // longer texts (normalised bytes) are read only as one single deadline
+	maxConjTags = 8    // "và" positions tried when splitting "deadline và deadline"
+)
+
 // parse reads a whole text: a list, a labelled deadline, a single deadline or two joined by "và".
 func (s *src) parse(a, b, year int) Deadline {
 	a, b = s.trim(a, b)
 	if a >= b {
+		return s.text(a, b)
+	}
+	if b-a > maxScan {
+		if d, ok := s.parseSingle(a, b, year); ok {
+			return d
+		}
 		return s.text(a, b)
 	}
 	if d, ok := s.parseList(a, b, year); ok {
@@ -430,7 +443,7 @@ func (s *src) parseItem(a, b, year int) (Part, bool) {
 // parseConj reads "deadline và deadline" ("Quý IV/2023 và theo định kỳ").
 func (s *src) parseConj(a, b, year int) (Deadline, bool) {
 	const and = " va "
-	for i := a; i < b; {
+	for i, tries := a, 0; i < b && tries < maxConjTags; tries++ {
 		k := strings.Index(s.n[i:b], and)
 		if k < 0 {
 			break

@@ -3,6 +3,7 @@ package schedule
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 // want is what a row of the table expects of a parsed deadline.
@@ -307,5 +308,227 @@ func checkDeadline(t *testing.T, where string, d Deadline, w want) {
 			t.Errorf("%q part %d: label %q, want %q", where, i, d.Parts[i].Label, pw.label)
 		}
 		checkDeadline(t, where+" / part "+d.Parts[i].Deadline.Text, d.Parts[i].Deadline, pw.want)
+	}
+}
+
+func iso(t *testing.T, s string) Date {
+	t.Helper()
+	if s == "" {
+		return Date{}
+	}
+	d, err := ParseISO(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestPeriod(t *testing.T) {
+	window := func(f Frequency, from, due string) Deadline {
+		return Deadline{Kind: KindRecurring, Every: f, From: iso(t, from), Due: iso(t, due)}
+	}
+	y2024, y2025 := "2024-01-01", "2024-12-31"
+	rows := []struct {
+		name            string
+		d               Deadline
+		at              string
+		ok              bool
+		start, end, key string
+	}{
+		{"weekly mid-year", window(Weekly, y2024, y2025), "2024-02-14", true, "2024-02-12", "2024-02-18", "2024-W07"},
+		{"weekly first day is a Monday", window(Weekly, y2024, y2025), "2024-01-01", true, "2024-01-01", "2024-01-07", "2024-W01"},
+		{"weekly: ISO week 1 of next year, clipped", window(Weekly, y2024, y2025), "2024-12-31", true, "2024-12-30", "2024-12-31", "2025-W01"},
+		{"weekly: ISO week 53 of last year, clipped", window(Weekly, "2021-01-01", "2021-12-31"), "2021-01-02", true, "2021-01-01", "2021-01-03", "2020-W53"},
+		{"weekly: after the window gives the last week", window(Weekly, "2021-01-01", "2021-12-31"), "2022-03-01", true, "2021-12-27", "2021-12-31", "2021-W52"},
+		{"monthly, leap February", window(Monthly, y2024, y2025), "2024-02-10", true, "2024-02-01", "2024-02-29", "2024-02"},
+		{"monthly after the window", window(Monthly, "2025-01-01", "2025-12-31"), "2026-03-01", true, "2025-12-01", "2025-12-31", "2025-12"},
+		{"monthly clipped at the start", window(Monthly, "2024-03-15", "2024-06-10"), "2024-03-20", true, "2024-03-15", "2024-03-31", "2024-03"},
+		{"monthly clipped at the end", window(Monthly, "2024-03-15", "2024-06-10"), "2024-06-30", true, "2024-06-01", "2024-06-10", "2024-06"},
+		{"quarterly", window(Quarterly, "2025-01-01", "2025-12-31"), "2025-05-05", true, "2025-04-01", "2025-06-30", "2025-Q2"},
+		{"quarterly clipped", window(Quarterly, "2024-03-15", "2024-06-10"), "2024-03-20", true, "2024-03-15", "2024-03-31", "2024-Q1"},
+		{"half-yearly H1", window(HalfYearly, "2022-01-01", "2022-12-31"), "2022-06-30", true, "2022-01-01", "2022-06-30", "2022-H1"},
+		{"half-yearly H2", window(HalfYearly, "2022-01-01", "2022-12-31"), "2022-07-01", true, "2022-07-01", "2022-12-31", "2022-H2"},
+		{"yearly, one-year window", window(Yearly, y2024, y2025), "2024-08-08", true, y2024, y2025, "2024"},
+		{"yearly, several years", window(Yearly, "2022-01-01", "2025-12-31"), "2023-06-01", true, "2023-01-01", "2023-12-31", "2023"},
+		{"continuous", window(Continuous, "2022-01-01", "2022-12-31"), "2022-03-03", true, "2022-01-01", "2022-12-31", "2022"},
+		{"continuous, several years", window(Continuous, "2022-01-01", "2025-12-31"), "2023-03-03", true, "2022-01-01", "2025-12-31", "2022-2025"},
+		{"continuous, odd window", window(Continuous, "2024-03-15", "2024-06-10"), "2024-04-01", true, "2024-03-15", "2024-06-10", "2024-03-15..2024-06-10"},
+		{"periodically", window(Periodically, y2024, y2025), "2024-04-01", true, y2024, y2025, "2024"},
+		{"first day of the window", window(Monthly, y2024, y2025), "2024-01-01", true, "2024-01-01", "2024-01-31", "2024-01"},
+		{"before the window", window(Monthly, y2024, y2025), "2023-12-31", false, "", "", ""},
+		{"not recurring", Parse("Quý I/2024", 2024), "2024-02-01", false, "", "", ""},
+		{"no window (unknown year)", Parse("Hàng tháng", 0), "2024-02-01", false, "", "", ""},
+		{"parsed Ngày 05 hàng tháng", Parse("Ngày 05 hàng tháng", 2025), "2025-07-20", true, "2025-07-01", "2025-07-31", "2025-07"},
+		{"parsed Hàng tuần", Parse("Hàng tuần", 2025), "2025-12-31", true, "2025-12-29", "2025-12-31", "2026-W01"},
+		{"parsed 6 tháng đầu năm và cuối năm 2022", Parse("6 tháng đầu năm và cuối năm 2022", 2030), "2022-10-10", true, "2022-07-01", "2022-12-31", "2022-H2"},
+	}
+	for _, r := range rows {
+		p, ok := r.d.Period(iso(t, r.at))
+		want := Period{iso(t, r.start), iso(t, r.end), r.key}
+		if ok != r.ok || p != want {
+			t.Errorf("%s: Period(%s) = %+v, %v; want %+v, %v", r.name, r.at, p, ok, want, r.ok)
+		}
+	}
+}
+
+func TestParsePeriodKey(t *testing.T) {
+	good := []struct{ key, start, end string }{
+		{"2024", "2024-01-01", "2024-12-31"},
+		{"2022-2025", "2022-01-01", "2025-12-31"},
+		{"2024-H1", "2024-01-01", "2024-06-30"},
+		{"2024-H2", "2024-07-01", "2024-12-31"},
+		{"2024-Q1", "2024-01-01", "2024-03-31"},
+		{"2024-Q4", "2024-10-01", "2024-12-31"},
+		{"2024-02", "2024-02-01", "2024-02-29"},
+		{"2023-02", "2023-02-01", "2023-02-28"},
+		{"2024-12", "2024-12-01", "2024-12-31"},
+		{"2024-W01", "2024-01-01", "2024-01-07"},
+		{"2025-W01", "2024-12-30", "2025-01-05"},
+		{"2020-W53", "2020-12-28", "2021-01-03"},
+		{"2026-W53", "2026-12-28", "2027-01-03"},
+		{"2024-W52", "2024-12-23", "2024-12-29"},
+		{"2024-03-15..2024-06-10", "2024-03-15", "2024-06-10"},
+	}
+	for _, g := range good {
+		p, err := ParsePeriodKey(g.key)
+		want := Period{iso(t, g.start), iso(t, g.end), g.key}
+		if err != nil || p != want {
+			t.Errorf("ParsePeriodKey(%q) = %+v, %v; want %+v", g.key, p, err, want)
+		}
+	}
+	for _, bad := range []string{"", "202", "abcd", "2024-", "2024-H3", "2024-H0", "2024-Q0", "2024-Q5", "2024-13", "2024-00",
+		"2024-3", "2024-W00", "2024-W53", "2024-W7", "2025-2022", "2024-2024", "+024", "2024-01-01..2023-01-01",
+		"2024-01-01..2024-12-31", "2024-02-30..2024-03-01", "2024_Q1", "2024-q1"} {
+		if p, err := ParsePeriodKey(bad); err == nil {
+			t.Errorf("ParsePeriodKey(%q) = %+v, want an error", bad, p)
+		}
+	}
+	// Round trip: every calendar period of eight years reads back from its key.
+	for d := D(2019, 1, 1); d.Year < 2027; d = d.AddDays(1) {
+		for _, f := range []Frequency{Weekly, Monthly, Quarterly, HalfYearly, Yearly} {
+			p, ok := CalendarPeriod(f, d)
+			if !ok || !p.Contains(d) {
+				t.Fatalf("CalendarPeriod(%v, %s) = %+v, %v", f, d, p, ok)
+			}
+			if q, err := ParsePeriodKey(p.Key); err != nil || q != p {
+				t.Fatalf("ParsePeriodKey(%q) = %+v, %v; want %+v", p.Key, q, err, p)
+			}
+		}
+	}
+	if _, ok := CalendarPeriod(Continuous, D(2024, 1, 1)); ok {
+		t.Error("CalendarPeriod(Continuous) is ok")
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	rows := []struct {
+		d    Deadline
+		want string
+	}{
+		{Parse("31/12/2023", 2023), "Hạn chót 31/12/2023"},
+		{Parse("Trước ngày 15/8/2022", 2022), "Trước ngày 15/08/2022"},
+		{Parse("Tháng 12/2023", 2024), "Trong tháng 12/2023 (01/12/2023 – 31/12/2023)"},
+		{Parse("Dự kiến trong tháng 2 hoặc đầu tháng 3 năm 2025", 2025), "Từ tháng 02/2025 đến tháng 03/2025 (01/02/2025 – 31/03/2025) (dự kiến)"},
+		{Parse("Quý I, Quý II năm 2025 hoặc đột xuất", 2025), "Quý I và Quý II năm 2025, hoặc đột xuất"},
+		{Parse("Quý I, Quý II, Quý III/2024", 2024), "Quý I, Quý II và Quý III năm 2024"},
+		{Parse("Chậm nhất trong Quý II năm 2025", 2025), "Chậm nhất trong Quý II năm 2025"},
+		{Parse("Quý II, III", 0), "Quý II và Quý III"},
+		{Parse("6 tháng đầu năm 2024", 2024), "6 tháng đầu năm 2024 (01/01/2024 – 30/06/2024)"},
+		{Parse("Năm 2025", 2025), "Trong năm 2025"},
+		{Parse("Hết năm 2025", 2025), "Hết năm 2025 (hạn chót 31/12/2025)"},
+		{Parse("Giai đoạn 2022 - 2025", 2024), "Trong giai đoạn 2022 – 2025"},
+		{Parse("Hàng quý", 2024), "Định kỳ hằng quý trong năm 2024"},
+		{Parse("Ngày 05 hàng tháng", 2024), "Ngày 05 hằng tháng trong năm 2024"},
+		{Parse("Thường xuyên", 2024), "Thường xuyên trong năm 2024"},
+		{Parse("Thường xuyên", 0), "Thường xuyên"},
+		{Parse("Thường xuyên và đột xuất khi có yêu cầu", 2024), "Thường xuyên trong năm 2024, hoặc đột xuất"},
+		{Parse("02 lần/năm", 2025), "Định kỳ 6 tháng một lần trong năm 2025"},
+		{Parse("Tháng 03 năm 2025 (ban hành danh mục)", 2025), "Trong tháng 03/2025 (01/03/2025 – 31/03/2025) (ban hành danh mục)"},
+		{Parse("Khi có thay đổi", 2022), "Khi có sự kiện: Khi có thay đổi"},
+		{Parse("Các sở, ban, ngành tỉnh, UBND cấp huyện: trước ngày 01/3/2024; UBND cấp xã: theo yêu cầu", 2024),
+			"Nhiều mốc: Các sở, ban, ngành tỉnh, UBND cấp huyện: Trước ngày 01/03/2024; UBND cấp xã: theo yêu cầu"},
+		{Parse("Báo cáo kết quả kiểm tra", 2024), "Không xác định được mốc thời gian"},
+		{Deadline{}, "Không xác định được mốc thời gian"},
+		{Deadline{Kind: numKinds + 3}, "Không xác định được mốc thời gian"},
+		{Deadline{Kind: KindEvent, Text: " Khi có thay đổi "}, "Khi có sự kiện: Khi có thay đổi"},
+		{Deadline{Kind: KindMonth}, "Trong một tháng chưa xác định năm"},
+	}
+	for _, r := range rows {
+		if got := r.d.Describe(); got != r.want {
+			t.Errorf("Describe(%q) = %q, want %q", r.d.Text, got, r.want)
+		}
+	}
+}
+
+func TestKindAndFrequencyStrings(t *testing.T) {
+	kinds := map[Kind]string{KindText: "Văn bản", KindDate: "Ngày", KindMonth: "Tháng", KindQuarters: "Quý", KindHalf: "Nửa năm",
+		KindYear: "Năm", KindRecurring: "Định kỳ", KindEvent: "Theo sự kiện", KindParts: "Nhiều mốc", Kind(42): "Kind(42)"}
+	for k, want := range kinds {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
+		}
+	}
+	if Kind(42).Valid() || !KindParts.Valid() {
+		t.Error("Kind.Valid is wrong")
+	}
+	if Quarterly.String() != "hằng quý" || Frequency(99).String() != "Frequency(99)" {
+		t.Error("Frequency.String is wrong")
+	}
+}
+
+func TestDate(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	if got := FromTime(time.Date(2024, 3, 5, 1, 0, 0, 0, ict)); got != D(2024, 3, 5) {
+		t.Errorf("FromTime in ICT = %v, want 2024-03-05 (the UTC day is the 4th)", got)
+	}
+	if !(Date{}).IsZero() || D(2024, 1, 1).IsZero() {
+		t.Error("IsZero is wrong")
+	}
+	a, b := D(2024, 3, 5), D(2024, 3, 6)
+	if !a.Before(b) || a.After(b) || !b.After(a) || a.Before(a) || a.After(a) || !D(2023, 12, 31).Before(a) || !D(2024, 2, 29).Before(a) {
+		t.Error("Before/After are wrong")
+	}
+	adds := []struct {
+		d    Date
+		n    int
+		want Date
+	}{
+		{D(2024, 2, 28), 1, D(2024, 2, 29)},
+		{D(2023, 2, 28), 1, D(2023, 3, 1)},
+		{D(2024, 12, 31), 1, D(2025, 1, 1)},
+		{D(2025, 1, 1), -1, D(2024, 12, 31)},
+		{D(2024, 3, 5), 0, D(2024, 3, 5)},
+		{D(2024, 1, 1), 366, D(2025, 1, 1)},
+	}
+	for _, r := range adds {
+		if got := r.d.AddDays(r.n); got != r.want {
+			t.Errorf("%v.AddDays(%d) = %v, want %v", r.d, r.n, got, r.want)
+		}
+	}
+	if s := a.String(); s != "2024-03-05" {
+		t.Errorf("String = %q", s)
+	}
+	if s := a.VN(); s != "05/03/2024" {
+		t.Errorf("VN = %q", s)
+	}
+	if (Date{}).String() != "" || (Date{}).VN() != "" {
+		t.Error("the zero Date does not print empty")
+	}
+	if d, err := ParseISO("2024-02-29"); err != nil || d != D(2024, 2, 29) {
+		t.Errorf("ParseISO(2024-02-29) = %v, %v", d, err)
+	}
+	for _, bad := range []string{"", "2023-02-29", "2024-3-05", "20240305", " 2024-03-05", "2024-03-05x", "2024-13-01", "2024-00-10", "+024-03-05", "2024-03-00"} {
+		if d, err := ParseISO(bad); err == nil {
+			t.Errorf("ParseISO(%q) = %v, want an error", bad, d)
+		}
+	}
+	if !D(2024, 2, 29).Valid() || D(2023, 2, 29).Valid() || D(2024, 4, 31).Valid() || (Date{}).Valid() {
+		t.Error("Valid is wrong")
+	}
+	if D(2024, 3, 5).Weekday() != time.Tuesday {
+		t.Error("Weekday is wrong")
+	}
+	if DaysIn(2024, time.February) != 29 || DaysIn(2100, time.February) != 28 || DaysIn(2000, time.February) != 29 {
+		t.Error("DaysIn is wrong")
 	}
 }

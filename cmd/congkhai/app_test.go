@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runApp(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	a := &app{stdout: &out, stderr: &errOut, getenv: func(k string) string { return env[k] },
+		now: func() time.Time { return time.Date(2026, 11, 20, 18, 30, 0, 0, time.UTC) }}
+	code = a.run(context.Background(), args)
+	return code, out.String(), errOut.String()
+}
+
+func TestBuildPrintsSummary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runApp(t, nil, "build", "--content", "../../testdata/small/content", "--out", out, "--base-url", "https://congkhai.example.vn/tinh/")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 18:30 UTC on the 20th is the 21st in Asia/Ho_Chi_Minh.
+	if !regexp.MustCompile(`^Đã dựng \d+ trang \(\d+ tệp, [\d,]+ [KM]?B\) vào .* trong [\d,]+ giây; số liệu đến ngày 21/11/2026\.\n$`).MatchString(stdout) {
+		t.Errorf("summary: %q", stdout)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "ke-hoach/ke-hoach-mau-2024/bao-cao-quy/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte("https://congkhai.example.vn/tinh/ke-hoach/ke-hoach-mau-2024/bao-cao-quy/")) {
+		t.Error("the task page does not state its permanent link under --base-url")
+	}
+}
+
+func TestAsOfSources(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"today in Vietnam", nil, nil, "21/11/2026"},
+		{"SOURCE_DATE_EPOCH", map[string]string{"SOURCE_DATE_EPOCH": "1704067200"}, nil, "01/01/2024"}, // 2024-01-01 00:00 UTC
+		{"flag wins", map[string]string{"SOURCE_DATE_EPOCH": "1704067200"}, []string{"--as-of", "2025-06-30"}, "30/06/2025"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"build", "--content", "../../testdata/small/content", "--out", filepath.Join(t.TempDir(), "p")}, tt.args...)
+			code, stdout, stderr := runApp(t, tt.env, args...)
+			if code != exitOK || !strings.Contains(stdout, "số liệu đến ngày "+tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want as-of %s", code, stdout, stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckReportsPositions(t *testing.T) {
+	code, stdout, stderr := runApp(t, nil, "check", "--content", "../../testdata/broken/content")
+	if code != exitProblem {
+		t.Fatalf("exit %d, want %d", code, exitProblem)
+	}
+	if stdout != "" {
+		t.Errorf("check wrote to stdout: %q", stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	pos := regexp.MustCompile(`^\.\./\.\./testdata/broken/content/[^:]+(:\d+:\d+)?: `)
+	for _, l := range lines[:len(lines)-1] {
+		if !pos.MatchString(l) {
+			t.Errorf("not file:line:col: message: %q", l)
+		}
+	}
+	if !strings.Contains(stderr, "plan.toml:25:9: kiểm tra: lead[0]: không có cơ quan \"vp-ubn\"") {
+		t.Errorf("the unknown agency is not reported at its position:\n%s", stderr)
+	}
+	if !strings.HasSuffix(stderr, "không ghi tệp nào.\n") {
+		t.Errorf("last line: %q", lines[len(lines)-1])
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"publish"},
+		{"build", "--as-of", "21/11/2026", "--content", "../../testdata/small/content"},
+		{"build", "--content", "no-such-folder"},
+		{"build", "--base-url", "congkhai.vn", "--content", "../../testdata/small/content"},
+		{"check", "--unknown"},
+	} {
+		if code, _, stderr := runApp(t, nil, args...); code != exitUsage || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d with a message", args, code, stderr, exitUsage)
+		}
+	}
+	if code, stdout, _ := runApp(t, nil, "help"); code != exitOK || !strings.Contains(stdout, "--as-of") {
+		t.Errorf("help: exit %d, %q", code, stdout)
+	}
+}

@@ -1,0 +1,279 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"congkhai/generator"
+	"congkhai/generator/diag"
+	"congkhai/generator/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+var asOf = schedule.D(2026, time.November, 21)
+
+func build(t *testing.T, contentDir, out string) *generator.Result {
+	t.Helper()
+	res, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS(contentDir), Out: out, AsOf: asOf})
+	if err != nil {
+		t.Fatalf("build %s: %v", contentDir, err)
+	}
+	return res
+}
+
+// golden compares got with the file testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("..", "testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test ./generator -update and review the diff.\ngot:\n%s", name, got)
+	}
+}
+
+// The five seed plans are complete: a lost or duplicated row fails here.
+func TestExampleSitePlansAreComplete(t *testing.T) {
+	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ tasks, indicators int }{
+		"vinh-long-2024-kiem-soat-tthc":      {40, 0},
+		"an-giang-2025-kiem-soat-tthc":       {126, 20},
+		"thua-thien-hue-2022-kiem-soat-tthc": {46, 0},
+		"vinh-long-2024-cai-cach-hanh-chinh": {66, 0},
+		"vinh-linh-2024-kiem-soat-tthc":      {26, 0},
+	}
+	if len(site.Plans) != len(want) {
+		t.Errorf("%d plans, want %d", len(site.Plans), len(want))
+	}
+	for _, p := range site.Plans {
+		w, ok := want[p.ID]
+		if !ok {
+			t.Errorf("unexpected plan %s", p.ID)
+			continue
+		}
+		if len(p.Tasks) != w.tasks || len(p.Indicators) != w.indicators {
+			t.Errorf("%s: %d tasks and %d indicators, want %d and %d", p.ID, len(p.Tasks), len(p.Indicators), w.tasks, w.indicators)
+		}
+	}
+	// Every report of the example site is illustrative, so the site must say so.
+	for _, r := range site.Reports {
+		if !r.Illustrative {
+			t.Errorf("%s: the example site has no real progress data; mark the report illustrative", r.File)
+		}
+	}
+}
+
+// check reports every problem of a broken content folder, sorted, with positions.
+func TestCheckReportsEveryProblem(t *testing.T) {
+	_, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../testdata/broken/content"), AsOf: asOf})
+	var list diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("Check: %v, want a diag.List", err)
+	}
+	if !slices.IsSortedFunc(list, func(a, b *diag.Error) int {
+		return strings.Compare(a.Pos.File, b.Pos.File)*4 + cmpInt(a.Pos.Line, b.Pos.Line)
+	}) {
+		t.Error("errors are not sorted by file and line")
+	}
+	golden(t, "broken/want.txt", []byte(list.Error()+"\n"))
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	build(t, "../content", a)
+	build(t, "../content", b)
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// A failed build leaves the published site as it was; a good one removes stale files.
+func TestPublishIsAtomic(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, "../testdata/small/content", out)
+	stale := filepath.Join(out, "ke-hoach", "cu", "index.html")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("trang cũ"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+
+	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../testdata/broken/content"), Out: out, AsOf: asOf})
+	if err == nil {
+		t.Fatal("building broken content succeeded")
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("a failed build changed the number of published files: %d -> %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("a failed build changed %s", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("a failed build left temporary folders: %v", entries)
+	}
+
+	build(t, "../testdata/small/content", out)
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a file with no source survived a build: %v", err)
+	}
+}
+
+func TestPublishRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	mine := filepath.Join(out, "thesis.docx")
+	if err := os.WriteFile(mine, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../testdata/small/content"), Out: out, AsOf: asOf})
+	if err == nil {
+		t.Fatal("build replaced a folder congkhai did not create")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("the user's file is gone: %v", err)
+	}
+}
+
+var (
+	hrefRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	idRe   = regexp.MustCompile(`\sid="([^"]+)"`)
+)
+
+// Every internal link and anchor of the example site resolves, and nothing is loaded from
+// another host.
+func TestExampleSiteLinksResolve(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, "../content", out)
+	files := readTree(t, out)
+	ids := map[string]map[string]bool{}
+	for name, data := range files {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		ids[name] = map[string]bool{}
+		for _, m := range idRe.FindAllSubmatch(data, -1) {
+			ids[name][string(m[1])] = true
+		}
+	}
+	checked := 0
+	for name, data := range files {
+		if path.Ext(name) != ".html" {
+			continue
+		}
+		for _, m := range hrefRe.FindAllSubmatch(data, -1) {
+			link := string(m[1])
+			if strings.Contains(link, "://") || strings.HasPrefix(link, "//") {
+				t.Errorf("%s links to another host: %s", name, link)
+				continue
+			}
+			target, frag, _ := strings.Cut(link, "#")
+			if target == "" {
+				target = name
+			} else {
+				target = path.Join(path.Dir(name), target)
+			}
+			if strings.HasSuffix(link, "/") || !strings.Contains(path.Base(target), ".") {
+				t.Errorf("%s: link %q names a folder, which shows a listing under file://", name, link)
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: broken link %q", name, link)
+				continue
+			}
+			if frag != "" && !ids[target][frag] {
+				t.Errorf("%s: link %q: no id %q in %s", name, link, frag, target)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d links checked; the walk is not seeing the site", checked)
+	}
+}
+
+// The pages of a small site match their golden files (run with -update after a deliberate
+// change of templates, and review the diff).
+func TestSmallSiteGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, "../testdata/small/content", out)
+	files := readTree(t, out)
+	for _, name := range []string{
+		"index.html",
+		"ke-hoach/ke-hoach-mau-2024/index.html",
+		"ke-hoach/ke-hoach-mau-2024/xay-dung-ke-hoach/index.html",
+		"ke-hoach/ke-hoach-mau-2024/bao-cao-quy/index.html",
+		"co-quan/tinh-mau/so-tttt/index.html",
+	} {
+		data, ok := files[name]
+		if !ok {
+			t.Errorf("missing %s", name)
+			continue
+		}
+		// One tag a line, so that a diff of the golden files is readable.
+		golden(t, "small/want/"+name, bytes.ReplaceAll(data, []byte("><"), []byte(">\n<")))
+	}
+}
