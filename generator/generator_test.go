@@ -253,6 +253,11 @@ func TestExampleSiteLinksResolve(t *testing.T) {
 	if checked < 1000 {
 		t.Errorf("only %d links checked; the walk is not seeing the site", checked)
 	}
+	// A document the site holds becomes a link where another plan cites it.
+	cites := files["ke-hoach/vinh-long-2024-kiem-soat-tthc/index.html"]
+	if !bytes.Contains(cites, []byte(`href="../vinh-long-2024-cai-cach-hanh-chinh/index.html"`)) {
+		t.Error("the Vĩnh Long KSTTHC plan does not link Quyết định số 2890/QĐ-UBND to the CCHC plan")
+	}
 }
 
 // The pages of a small site match their golden files (run with -update after a deliberate
@@ -276,4 +281,19 @@ func TestSmallSiteGolden(t *testing.T) {
 		// One tag a line, so that a diff of the golden files is readable.
 		golden(t, "small/want/"+name, bytes.ReplaceAll(data, []byte("><"), []byte(">\n<")))
 	}
+}
+
+// BenchmarkBuildExampleSite measures a full build of the example site: load, validate,
+// model, render, minify and publish.
+func BenchmarkBuildExampleSite(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "public")
+	var res *generator.Result
+	for b.Loop() {
+		var err error
+		res, err = generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Stats.Pages), "pages")
 }
