@@ -90,7 +90,7 @@ func (s *keyScanner) run() {
 			continue
 		}
 		path := join(s.table, key)
-		s.out[path] = p
+		s.mark(path, p)
 		s.skipSpace(false)
 		if s.peek(0) == '=' {
 			s.next()
@@ -141,7 +141,7 @@ func (s *keyScanner) header() {
 	n := name.String()
 	if !double {
 		s.table = s.resolve(n)
-		s.out[s.table] = p
+		s.mark(s.table, p)
 		return
 	}
 	parent := ""
@@ -152,7 +152,20 @@ func (s *keyScanner) header() {
 	arr := parent + n
 	s.arrays[arr]++
 	s.table = join(arr, strconv.Itoa(s.arrays[arr]-1))
-	s.out[s.table] = p
+	s.mark(s.table, p)
+}
+
+// mark records the position of path and of every enclosing path not yet seen (tables that
+// dotted names define implicitly).
+func (s *keyScanner) mark(path string, p position) {
+	s.out[path] = p
+	for dot := strings.LastIndexByte(path, '.'); dot > 0; dot = strings.LastIndexByte(path, '.') {
+		path = path[:dot]
+		if _, seen := s.out[path]; seen {
+			return
+		}
+		s.out[path] = p
+	}
 }
 
 // key reads a possibly dotted, possibly quoted key and returns it without quotes.

@@ -105,17 +105,19 @@ func (v *validator) authority(a *AgencyFile) {
 	}
 	// A chain of successors must end.
 	for i := range a.Agencies {
-		visited := map[string]bool{a.ID + "/" + a.Agencies[i].ID: true}
-		for next := &a.Agencies[i]; next != nil && next.Successor != ""; {
-			auth, id, ok := splitRef(a.ID, next.Successor)
-			key := auth + "/" + id
-			if !ok || visited[key] {
-				if ok {
-					v.errs.Add(a.Pos("agency."+strconv.Itoa(i)+".successor"), "successor: chuỗi cơ quan kế nhiệm quay vòng (%s)", key)
-				}
+		auth, next := a.ID, &a.Agencies[i]
+		visited := map[string]bool{auth + "/" + next.ID: true}
+		for next != nil && next.Successor != "" {
+			var id string
+			var ok bool
+			if auth, id, ok = splitRef(auth, next.Successor); !ok {
 				break
 			}
-			visited[key] = true
+			if visited[auth+"/"+id] {
+				v.errs.Add(a.Pos("agency."+strconv.Itoa(i)+".successor"), "successor: chuỗi cơ quan kế nhiệm quay vòng (%s/%s)", auth, id)
+				break
+			}
+			visited[auth+"/"+id] = true
 			next = v.agencies[auth][id]
 		}
 	}
