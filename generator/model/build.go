@@ -233,20 +233,10 @@ func (b *builder) reports(files []*content.ReportFile) {
 
 // newestFirst orders reports by date, newest first, then by file for a total order.
 func newestFirst(x, y *Report) int {
-	if c := compareDate(y.Date, x.Date); c != 0 {
+	if c := y.Date.Compare(x.Date); c != 0 {
 		return c
 	}
 	return cmp.Compare(x.File, y.File)
-}
-
-func compareDate(a, b schedule.Date) int {
-	switch {
-	case a.Before(b):
-		return -1
-	case a.After(b):
-		return 1
-	}
-	return 0
 }
 
 // derive computes statuses and counts, and links agencies to the tasks they work on.

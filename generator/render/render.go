@@ -247,14 +247,6 @@ func (pg *Page) Overdue() []*model.Task {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *model.Task) int {
-		switch {
-		case a.Assessment.Due.Before(b.Assessment.Due):
-			return -1
-		case a.Assessment.Due.After(b.Assessment.Due):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(a, b *model.Task) int { return a.Assessment.Due.Compare(b.Assessment.Due) })
 	return out
 }
