@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"congkhai/generator"
@@ -266,6 +267,14 @@ func TestSmallSiteGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build(t, "../testdata/small/content", out)
 	files := readTree(t, out)
+	for name, data := range files {
+		if bytes.Contains(data, []byte("<script")) || bytes.Contains(data, []byte("<b>")) {
+			t.Errorf("%s: raw HTML from content reached the page", name)
+		}
+	}
+	if !bytes.Contains(files["ke-hoach/ke-hoach-mau-2024/so-hoa-ho-so/index.html"], []byte("<strong>Markdown</strong>")) {
+		t.Error("Markdown in notes is not rendered")
+	}
 	for _, name := range []string{
 		"index.html",
 		"ke-hoach/ke-hoach-mau-2024/index.html",
@@ -296,4 +305,37 @@ func BenchmarkBuildExampleSite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(res.Stats.Pages), "pages")
+}
+
+// A theme replaces default templates and static files one by one; the rest stay.
+func TestThemeOverridesFileByFile(t *testing.T) {
+	theme := fstest.MapFS{
+		"404.html":  {Data: []byte(`{{define "main"}}<h1>Trang riêng của tỉnh</h1>{{end}}`)},
+		"style.css": {Data: []byte("body{color:#000}")},
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../testdata/small/content"), Out: out, AsOf: asOf,
+		Templates: theme, Static: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	if !bytes.Contains(files["404.html"], []byte("Trang riêng của tỉnh")) {
+		t.Error("the theme's 404.html was not used")
+	}
+	if !bytes.Contains(files["index.html"], []byte("Tiến độ chung")) {
+		t.Error("the default home.html was not used where the theme has none")
+	}
+	css := 0
+	for name, data := range files {
+		if strings.HasPrefix(name, "assets/style.") {
+			css++
+			if string(data) != "body{color:#000}" {
+				t.Errorf("%s = %q, want the theme's stylesheet", name, data)
+			}
+		}
+	}
+	if css != 1 {
+		t.Errorf("%d stylesheets published, want 1", css)
+	}
 }
