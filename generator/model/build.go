@@ -17,9 +17,12 @@ import (
 // panics.
 func New(set *content.Set, asOf schedule.Date) *Site {
 	b := &builder{
-		site:     &Site{AsOf: asOf, documents: map[string]*Plan{}},
-		agencies: map[string]*Agency{},
-		coll:     collate.New(language.Vietnamese),
+		site:        &Site{AsOf: asOf, documents: map[string]*Plan{}},
+		agencies:    map[string]*Agency{},
+		authorities: map[string]*Authority{},
+		plans:       map[string]*Plan{},
+		tasks:       map[string]*Task{},
+		coll:        collate.New(language.Vietnamese),
 	}
 	if f := set.Site; f != nil {
 		b.site.Title, b.site.Description, b.site.Publisher = f.Title, f.Description, f.Publisher
@@ -38,10 +41,12 @@ func New(set *content.Set, asOf schedule.Date) *Site {
 }
 
 type builder struct {
-	site     *Site
-	agencies map[string]*Agency // by key
-	coll     *collate.Collator
-	plans    map[string]*Plan
+	site        *Site
+	agencies    map[string]*Agency    // by key "authority/id"
+	authorities map[string]*Authority // by ID
+	plans       map[string]*Plan      // by ID
+	tasks       map[string]*Task      // by "plan/task"
+	coll        *collate.Collator
 }
 
 func (b *builder) compare(x, y string) int { return b.coll.CompareString(x, y) }
@@ -58,6 +63,7 @@ func (b *builder) authority(f *content.AgencyFile) {
 		b.site.Agencies = append(b.site.Agencies, ag)
 	}
 	b.site.Authorities = append(b.site.Authorities, a)
+	b.authorities[a.ID] = a
 }
 
 func (b *builder) agency(authority, ref string) *Agency {
@@ -109,7 +115,7 @@ func (b *builder) linkAgencies(set *content.Set) {
 }
 
 func (b *builder) plan(f *content.PlanFile) {
-	auth := b.authorityByID(f.Authority)
+	auth := b.authorities[f.Authority]
 	p := &Plan{ID: f.ID, Authority: auth, Kind: f.Kind, Year: f.Year, Title: f.Title, ShortTitle: f.ShortTitle,
 		Source: f.Source, EditorNotes: f.EditorNotes}
 	if p.ShortTitle == "" {
@@ -154,6 +160,7 @@ func (b *builder) plan(f *content.PlanFile) {
 		t.Deadline = deciding(t.Assignments)
 		t.Section.Tasks = append(t.Section.Tasks, t)
 		p.Tasks = append(p.Tasks, t)
+		b.tasks[p.ID+"/"+t.ID] = t
 	}
 	for _, r := range f.Indicators {
 		ind := &Indicator{ID: r.ID, STT: r.STT, Name: r.Name, Unit: r.Unit, Target: r.Target, Plan: p,
@@ -170,9 +177,6 @@ func (b *builder) plan(f *content.PlanFile) {
 	b.site.Plans = append(b.site.Plans, p)
 	if p.Document.Number != "" {
 		b.site.documents[auth.ID+"|"+p.Document.Number] = p
-	}
-	if b.plans == nil {
-		b.plans = map[string]*Plan{}
 	}
 	b.plans[p.ID] = p
 }
@@ -194,28 +198,13 @@ func deciding(as []*Assignment) schedule.Deadline {
 	return best
 }
 
-func (b *builder) authorityByID(id string) *Authority {
-	for _, a := range b.site.Authorities {
-		if a.ID == id {
-			return a
-		}
-	}
-	panic("model: unknown authority " + id)
-}
-
 var reportStates = map[string]schedule.ReportState{
 	"not-started": schedule.NotStarted, "in-progress": schedule.Started, "done": schedule.Finished, "periodic": schedule.Periodic,
 }
 
 func (b *builder) reports(files []*content.ReportFile) {
 	for _, f := range files {
-		p := b.plans[f.Plan]
-		var task *Task
-		for _, t := range p.Tasks {
-			if t.ID == f.Task {
-				task = t
-			}
-		}
+		p, task := b.plans[f.Plan], b.tasks[f.Plan+"/"+f.Task]
 		r := &Report{File: f.File, Task: task, Date: date(f.Date), Agency: b.agency(p.Authority.ID, f.Agency),
 			State: reportStates[f.Status], Percent: -1, Period: f.Period, Completed: date(f.Completed),
 			Illustrative: f.Illustrative, Body: f.Body}
@@ -228,6 +217,7 @@ func (b *builder) reports(files []*content.ReportFile) {
 		task.Reports = append(task.Reports, r)
 		p.Reports = append(p.Reports, r)
 		b.site.Reports = append(b.site.Reports, r)
+		b.site.Illustrative = b.site.Illustrative || r.Illustrative
 	}
 }
 
@@ -256,22 +246,25 @@ func (b *builder) derive() {
 			for sec := t.Section; sec != nil; sec = sec.Parent {
 				sec.Counts.Add(st)
 			}
-			lead, coop := map[*Agency]bool{}, map[*Agency]bool{}
+			// An agency both leading and cooperating on a task (in two assignments) counts
+			// as leading it; each agency counts a task once.
+			seen := map[*Agency]bool{}
 			for _, a := range t.Assignments {
 				for _, ag := range a.Lead {
-					lead[ag] = true
-				}
-				for _, ag := range a.Cooperating {
-					coop[ag] = true
+					if !seen[ag] {
+						seen[ag] = true
+						ag.Leads = append(ag.Leads, t)
+						ag.LeadCounts.Add(st)
+					}
 				}
 			}
-			for _, ag := range s.Agencies { // in a fixed order, so pages are deterministic
-				if lead[ag] {
-					ag.Leads = append(ag.Leads, t)
-					ag.LeadCounts.Add(st)
-				} else if coop[ag] {
-					ag.Cooperates = append(ag.Cooperates, t)
-					ag.CoopCounts.Add(st)
+			for _, a := range t.Assignments {
+				for _, ag := range a.Cooperating {
+					if !seen[ag] {
+						seen[ag] = true
+						ag.Cooperates = append(ag.Cooperates, t)
+						ag.CoopCounts.Add(st)
+					}
 				}
 			}
 		}

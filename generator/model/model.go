@@ -23,6 +23,8 @@ type Site struct {
 	Plans       []*Plan      // newest year first, then Vietnamese order of title
 	Reports     []*Report    // newest first
 	Counts      schedule.Counts
+	// Illustrative is true when any report is illustrative data; every page says so.
+	Illustrative bool
 
 	documents map[string]*Plan // authority + "|" + document number
 }
@@ -222,16 +224,6 @@ type Evidence struct {
 // site holds it.
 func (s *Site) DocumentPlan(authority *Authority, number string) *Plan {
 	return s.documents[authority.ID+"|"+number]
-}
-
-// HasIllustrative reports whether any report is illustrative.
-func (s *Site) HasIllustrative() bool {
-	for _, r := range s.Reports {
-		if r.Illustrative {
-			return true
-		}
-	}
-	return false
 }
 
 func date(t time.Time) schedule.Date {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
@@ -36,17 +35,6 @@ var funcs = template.FuncMap{
 		out := slices.Clone(rs)
 		slices.Reverse(out)
 		return out
-	},
-	"countsOf": func(v any) schedule.Counts {
-		switch v := v.(type) {
-		case *model.Plan:
-			return v.Counts
-		case *model.Section:
-			return v.Counts
-		case *model.Site:
-			return v.Counts
-		}
-		panic(fmt.Sprintf("countsOf %T", v))
 	},
 }
 
