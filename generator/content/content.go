@@ -26,6 +26,9 @@ type Set struct {
 	Authorities []*AgencyFile // by authority ID
 	Plans       []*PlanFile   // by plan ID
 	Reports     []*ReportFile // by file name
+	// Unreadable holds the files that could not be decoded (their errors are reported);
+	// validation does not report references to what they would have defined.
+	Unreadable map[string]bool
 }
 
 // source remembers a file and where its keys are, to turn a key path into a position.

@@ -16,7 +16,7 @@ import (
 // diag.List, every problem found while reading: unreadable files, TOML syntax, unknown keys,
 // wrong value types, misplaced files. Files are read in lexical order.
 func Load(fsys fs.FS) (*Set, error) {
-	set := &Set{}
+	set := &Set{Unreadable: map[string]bool{}}
 	var errs diag.List
 	plans := map[string]*PlanFile{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
@@ -50,17 +50,17 @@ func Load(fsys fs.FS) (*Set, error) {
 		switch {
 		case name == "site.toml":
 			f := &SiteFile{source: source{File: name}}
-			if decodeTOML(&f.source, text, f, &errs) {
+			if set.decode(&f.source, text, f, &errs) {
 				set.Site = f
 			}
 		case len(parts) == 2 && parts[0] == "agencies" && path.Ext(name) == ".toml":
 			f := &AgencyFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
-			if decodeTOML(&f.source, text, f, &errs) {
+			if set.decode(&f.source, text, f, &errs) {
 				set.Authorities = append(set.Authorities, f)
 			}
 		case len(parts) == 3 && parts[0] == "plans" && base == "plan.toml":
 			f := &PlanFile{source: source{File: name}, ID: parts[1]}
-			if decodeTOML(&f.source, text, f, &errs) {
+			if set.decode(&f.source, text, f, &errs) {
 				set.Plans = append(set.Plans, f)
 				plans[dir] = f
 			}
@@ -74,7 +74,7 @@ func Load(fsys fs.FS) (*Set, error) {
 				return nil
 			}
 			f.source.line = line
-			if decodeTOML(&f.source, front, f, &errs) {
+			if set.decode(&f.source, front, f, &errs) {
 				f.Body = string(body)
 				set.Reports = append(set.Reports, f)
 			}
@@ -97,18 +97,19 @@ func Load(fsys fs.FS) (*Set, error) {
 			}
 		}
 	}
-	if set.Site == nil && !hasFile(errs, "site.toml") {
+	if set.Site == nil && !set.Unreadable["site.toml"] {
 		errs.Add(diag.Pos{File: "site.toml"}, "thiếu tệp site.toml")
 	}
 	return set, errs.Err()
 }
 
-func hasFile(errs diag.List, name string) bool {
-	for _, e := range errs {
-		if e.Pos.File == name {
-			return true
-		}
+// decode decodes a file's TOML into v, remembering the file as unreadable if it fails, so
+// that validation does not pile follow-on errors on what refers to it.
+func (set *Set) decode(src *source, text []byte, v any, errs *diag.List) bool {
+	if decodeTOML(src, text, v, errs) {
+		return true
 	}
+	set.Unreadable[src.File] = true
 	return false
 }
 
