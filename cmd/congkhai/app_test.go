@@ -37,6 +37,15 @@ func TestBuildPrintsSummary(t *testing.T) {
 	if !bytes.Contains(page, []byte("https://congkhai.example.vn/tinh/ke-hoach/ke-hoach-mau-2024/bao-cao-quy/")) {
 		t.Error("the task page does not state its permanent link under --base-url")
 	}
+	notFound, err := os.ReadFile(filepath.Join(out, "404.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{`href="https://congkhai.example.vn/tinh/assets/style.`, `href="https://congkhai.example.vn/tinh/ke-hoach/"`} {
+		if !bytes.Contains(notFound, []byte(link)) {
+			t.Errorf("404.html, served at any missing address, lacks the absolute link %s", link)
+		}
+	}
 }
 
 func TestAsOfSources(t *testing.T) {

@@ -193,7 +193,7 @@ type Page struct {
 }
 
 // URL is the link from this page to v: a model object or a site-relative file path.
-func (pg *Page) URL(v any) string { return relative(pg.Path, pathOf(v)) }
+func (pg *Page) URL(v any) string { return pg.link(pathOf(v)) }
 
 // Asset is the link to a static file of the theme.
 func (pg *Page) Asset(name string) (string, error) {
@@ -201,7 +201,17 @@ func (pg *Page) Asset(name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("không có tệp tĩnh %q", name)
 	}
-	return relative(pg.Path, p), nil
+	return pg.link(p), nil
+}
+
+// link is the link from this page to a file of the site. Links are relative, except on
+// the "not found" page when the base URL is known: a host serves that page at whatever
+// address was missing, so relative links would resolve against the wrong folder.
+func (pg *Page) link(target string) string {
+	if pg.Kind == "404" && pg.r.baseURL != "" {
+		return pg.r.baseURL + "/" + cleanURL(target)
+	}
+	return relative(pg.Path, target)
 }
 
 // Permalink is the permanent address of this page (or of v): absolute when the site has a
