@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -83,7 +84,8 @@ func Write(out string, files []render.File) (Stats, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, err
 	}
-	for _, f := range append(files, render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}) {
+	marker := render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}
+	for _, f := range append(slices.Clip(files), marker) { // Clip: never write into the caller's array
 		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
 			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
 		}
