@@ -1,0 +1,108 @@
+// Package agencymatch finds the registry agency a printed name refers to. Names are compared
+// folded (case, diacritics, đ), with punctuation and the authority's own place name ignored,
+// through each agency's name, short names and aliases: "Sở Tư pháp", "SỞ TƯ PHÁP tỉnh An Giang"
+// and "So Tu phap" all find an-giang/so-tu-phap. A name that matches no agency, or several,
+// is not guessed: Match says so and Nearest suggests the closest.
+package agencymatch
+
+import (
+	"slices"
+	"strings"
+
+	"congkhai/generator/content"
+	"congkhai/generator/fold"
+)
+
+// Matcher matches names against the agencies of registries.
+type Matcher struct {
+	keys  map[string][]string // folded key -> agency refs ("authority/id")
+	names []entry             // every key, for Nearest
+}
+
+type entry struct{ key, ref string }
+
+// New indexes the agencies of the given registries. place is stripped from names before
+// comparing, for each registry its authority's place name ("tỉnh An Giang" from "Tỉnh An
+// Giang"), so that a name with or without it matches.
+func New(registries []*content.AgencyFile) *Matcher {
+	m := &Matcher{keys: map[string][]string{}}
+	for _, f := range registries {
+		place := key(f.Authority.Name)
+		for _, a := range f.Agencies {
+			ref := f.ID + "/" + a.ID
+			for _, n := range append(append([]string{a.Name}, a.ShortNames...), a.Aliases...) {
+				for _, k := range []string{key(n), strip(key(n), place)} {
+					if k != "" && !slices.Contains(m.keys[k], ref) {
+						m.keys[k] = append(m.keys[k], ref)
+						m.names = append(m.names, entry{k, ref})
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+// Match returns the reference of the one agency name refers to. ok is false when no agency
+// or more than one has that name.
+func (m *Matcher) Match(name string) (ref string, ok bool) {
+	refs := m.keys[key(name)]
+	if len(refs) != 1 {
+		return "", false
+	}
+	return refs[0], true
+}
+
+// Candidates returns every agency name may refer to.
+func (m *Matcher) Candidates(name string) []string { return m.keys[key(name)] }
+
+// Nearest returns the agency whose name is closest to name, for a suggestion, or "".
+func (m *Matcher) Nearest(name string) string {
+	k := key(name)
+	best, bestD := "", len(k)/2+1
+	for _, e := range m.names {
+		if d := distance(k, e.key); d < bestD {
+			best, bestD = e.ref, d
+		}
+	}
+	return best
+}
+
+// key folds a name and keeps only its words: "Sở Thông tin & Truyền thông." -> "so thong tin truyen thong".
+func key(s string) string {
+	s = fold.String(s)
+	s = strings.NewReplacer("ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tt&tt", "thong tin va truyen thong",
+		"&", " va ", "tthc", "thu tuc hanh chinh").Replace(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), " ")
+}
+
+// strip removes a trailing place name: "so tu phap tinh an giang" -> "so tu phap".
+func strip(k, place string) string {
+	if place != "" && strings.HasSuffix(k, " "+place) {
+		return strings.TrimSuffix(k, " "+place)
+	}
+	return k
+}
+
+// distance is the edit distance between two strings, in bytes (keys are ASCII).
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,42 @@
+package fold
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestString(t *testing.T) {
+	tests := map[string]string{
+		"Đường Trần Hưng Đạo":      "duong tran hung dao",
+		"đường":                    "duong",
+		"ĐẤT ĐAI":                  "dat dai",
+		"Thủ tục hành chính":       "thu tuc hanh chinh",
+		"Quảng Trị":                "quang tri",
+		"2890/QĐ-UBND":             "2890/qd-ubnd",
+		"already plain":            "already plain",
+		norm.NFD.String("Hộ tịch"): "ho tich",
+	}
+	for in, want := range tests {
+		if got := String(in); got != want {
+			t.Errorf("String(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"Hộ tịch":                      "ho-tich",
+		"Đất đai (cấp tỉnh)":           "dat-dai-cap-tinh",
+		"Khiếu nại, tố cáo":            "khieu-nai-to-cao",
+		"  Giáo dục & Đào tạo -- ":     "giao-duc-dao-tao",
+		"Văn hóa, Thể thao và Du lịch": "van-hoa-the-thao-va-du-lich",
+		"":                             "",
+		"※":                            "",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
