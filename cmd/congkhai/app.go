@@ -36,6 +36,8 @@ const usage = `congkhai dựng trang công khai kế hoạch và hồ sơ của 
 Cách dùng:
   congkhai build [cờ]   dựng nội dung trong --content thành trang tĩnh trong --out
   congkhai check [cờ]   kiểm tra nội dung, liệt kê mọi lỗi (tệp:dòng:cột), không ghi gì
+  congkhai import tthc TỆP.jsonl   nhập thủ tục hành chính từ Cơ sở dữ liệu quốc gia
+  congkhai import 766 TỆP.csv      nhập kết quả Bộ chỉ số 766 (congkhai import để xem cờ)
 
 Cờ:
 `
@@ -54,8 +56,11 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	cmd, rest := args[0], args[1:]
+	if cmd == "import" {
+		return a.importCmd(rest)
+	}
 	if cmd != "build" && cmd != "check" {
-		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build hoặc check (congkhai help)\n", cmd)
+		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build, check hoặc import (congkhai help)\n", cmd)
 		return exitUsage
 	}
 	var o options

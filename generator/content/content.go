@@ -9,6 +9,8 @@
 //	plans/<plan>/decision.md          the decision's articles (optional)
 //	plans/<plan>/narrative.md         the plan's narrative (optional)
 //	progress/<plan>/<name>.md         a progress report: TOML front matter between +++ lines
+//	thu-tuc/, pakn/, chi-so-766/,
+//	ngay-nghi.toml                    the registers (see registers.go)
 //
 // Load is the "load" stage of a build and Validate the "validate" stage; both report every
 // problem they find as positional errors (package diag), never only the first.
@@ -26,6 +28,10 @@ type Set struct {
 	Authorities []*AgencyFile // by authority ID
 	Plans       []*PlanFile   // by plan ID
 	Reports     []*ReportFile // by file name
+	Procedures  []*ProcedureFile
+	Petitions   []*PetitionFile
+	Results     []*ResultsFile
+	Holidays    *HolidaysFile // nil if the site has no ngay-nghi.toml
 	// Unreadable holds the files that could not be decoded (their errors are reported);
 	// validation does not report references to what they would have defined.
 	Unreadable map[string]bool
@@ -35,6 +41,7 @@ type Set struct {
 type source struct {
 	File string
 	keys keyPositions
+	text []byte // the TOML, for the key positions; scanned on first use (only errors need them)
 	// line is added to every line number: the front matter of a Markdown file starts
 	// after its opening "+++".
 	line int
@@ -43,6 +50,9 @@ type source struct {
 // Pos returns the position of the key at path (elements joined by dots, e.g. "task.3.lead.1").
 // It falls back to the nearest enclosing key that has a position, then to the file.
 func (s *source) Pos(path string) diag.Pos {
+	if s.keys == nil && s.text != nil {
+		s.keys, s.text = scanKeys(s.text), nil
+	}
 	for {
 		if p, ok := s.keys[path]; ok {
 			return diag.Pos{File: s.File, Line: p.line + s.line, Col: p.col}
@@ -72,6 +82,15 @@ type SiteFile struct {
 	Publisher   string `toml:"publisher"`
 	Footer      string `toml:"footer"` // Markdown
 	BaseURL     string `toml:"base_url"`
+	// Petitions sets the answer deadline of petitions.
+	Petitions PetitionRules `toml:"pakn"`
+}
+
+// PetitionRules is the [pakn] table of site.toml: a petition must be answered within
+// AnswerDays of receipt, counted in working days unless CalendarDays is set.
+type PetitionRules struct {
+	AnswerDays   int  `toml:"answer_days"`
+	CalendarDays bool `toml:"calendar_days"`
 }
 
 // AgencyFile is agencies/<authority>.toml.
@@ -95,6 +114,7 @@ type Authority struct {
 type AgencyRec struct {
 	ID            string    `toml:"id"`
 	Name          string    `toml:"name"`
+	Code          string    `toml:"code"` // the unit's code in national systems ("H01")
 	ShortNames    []string  `toml:"short_names"`
 	Aliases       []string  `toml:"aliases"`
 	Kind          string    `toml:"kind"`

@@ -22,6 +22,14 @@ import (
 // validate stage can report the record's other problems too. It returns false if v could
 // not be filled at all.
 func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
+	src.text = text
+	// Fast path: most files are fine, and decoding straight into the record (into a fresh
+	// value, so that a failure leaves v untouched) parses them once.
+	fresh := reflect.New(reflect.TypeOf(v).Elem())
+	if md, err := toml.Decode(string(text), fresh.Interface()); err == nil && len(md.Undecoded()) == 0 {
+		copyDecoded(reflect.ValueOf(v).Elem(), fresh.Elem())
+		return true
+	}
 	var data map[string]any
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		var pe toml.ParseError
@@ -33,7 +41,6 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 		}
 		return false
 	}
-	src.keys = scanKeys(text)
 	n := len(*errs)
 	checkShape(reflect.TypeOf(v).Elem(), data, "", src, errs)
 	if len(*errs) == n {
@@ -47,6 +54,22 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	}
 	_, err := toml.Decode(buf.String(), v)
 	return err == nil
+}
+
+// copyDecoded copies the fields TOML fills from src to dst, leaving the fields the loader set
+// (tagged "-", and the embedded source) as they are.
+func copyDecoded(dst, src reflect.Value) {
+	t := dst.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch tag := f.Tag.Get("toml"); {
+		case tag == "-":
+		case f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct && f.IsExported():
+			copyDecoded(dst.Field(i), src.Field(i))
+		case f.IsExported():
+			dst.Field(i).Set(src.Field(i))
+		}
+	}
 }
 
 // charCol turns a byte offset into a 1-based column counted in characters, as editors show it.
@@ -149,6 +172,16 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 	case t.Kind() == reflect.Bool:
 		if _, ok := data.(bool); !ok {
 			return bad("%s: cần true hoặc false", keyName(path))
+		}
+	case t.Kind() == reflect.Float64:
+		switch data.(type) {
+		case float64, int64:
+		default:
+			return bad("%s: cần một số, ví dụ 58.72", keyName(path))
+		}
+	case t.Kind() == reflect.Map: // free-form tables (a petitioner's details): any shape
+		if _, ok := data.(map[string]any); !ok {
+			return bad("%s: cần một bảng TOML", keyName(path))
 		}
 	default:
 		panic(fmt.Sprintf("content: no shape check for %v", t))

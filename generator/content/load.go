@@ -78,6 +78,26 @@ func Load(fsys fs.FS) (*Set, error) {
 				f.Body = string(body)
 				set.Reports = append(set.Reports, f)
 			}
+		case name == "ngay-nghi.toml":
+			f := &HolidaysFile{source: source{File: name}}
+			if set.decode(&f.source, text, f, &errs) {
+				set.Holidays = f
+			}
+		case len(parts) == 2 && parts[0] == "thu-tuc" && path.Ext(name) == ".toml":
+			f := &ProcedureFile{source: source{File: name}}
+			if set.decode(&f.source, text, f, &errs) {
+				set.Procedures = append(set.Procedures, f)
+			}
+		case len(parts) == 2 && parts[0] == "pakn" && path.Ext(name) == ".toml":
+			f := &PetitionFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
+			if set.decode(&f.source, text, f, &errs) {
+				set.Petitions = append(set.Petitions, f)
+			}
+		case len(parts) == 2 && parts[0] == "chi-so-766" && path.Ext(name) == ".toml":
+			f := &ResultsFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
+			if set.decode(&f.source, text, f, &errs) {
+				set.Results = append(set.Results, f)
+			}
 		default:
 			errs.Add(diag.Pos{File: name}, "tệp không thuộc cấu trúc nội dung (xem README.md, mục Nội dung)")
 		}

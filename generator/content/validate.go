@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,7 +14,7 @@ import (
 var (
 	AgencyKinds     = []string{"agency", "group"}
 	AgencyLevels    = []string{"trung-uong", "tinh", "huyen", "xa"}
-	AuthorityLevels = []string{"tinh", "thanh-pho", "huyen", "xa"}
+	AuthorityLevels = []string{"quoc-gia", "tinh", "thanh-pho", "huyen", "xa"}
 	PlanKinds       = []string{"kiem-soat-tthc", "cai-cach-hanh-chinh", "other"}
 	DocumentTypes   = []string{"Quyết định", "Kế hoạch"}
 	ReportStatuses  = []string{"not-started", "in-progress", "done", "periodic"}
@@ -48,6 +47,7 @@ func Validate(set *Set, checkPeriod PeriodChecker) error {
 	for _, r := range set.Reports {
 		v.report(r, plans[r.Plan], checkPeriod)
 	}
+	v.registers(set)
 	return v.errs.Err()
 }
 
@@ -65,7 +65,13 @@ func (v *validator) required(src *source, key, value string) {
 
 func (v *validator) oneOf(src *source, key, value string, allowed []string) {
 	if !slices.Contains(allowed, value) {
-		v.errs.Add(src.Pos(key), "%s: giá trị %q không hợp lệ; chọn một trong: %s", keyName(key), value, strings.Join(allowed, ", "))
+		shown := slices.Clone(allowed)
+		for i, a := range shown {
+			if a == "" {
+				shown[i] = `""`
+			}
+		}
+		v.errs.Add(src.Pos(key), "%s: giá trị %q không hợp lệ; chọn một trong: %s", keyName(key), value, strings.Join(shown, ", "))
 	}
 }
 
@@ -305,17 +311,17 @@ func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker
 	if !r.Completed.IsZero() && r.Completed.After(r.Date) {
 		v.errs.Add(r.Pos("completed"), "completed: ngày hoàn thành sau ngày báo cáo")
 	}
-	for i, e := range r.Evidence {
-		key := "evidence." + strconv.Itoa(i)
+	v.evidence(src, "evidence", r.Evidence)
+}
+
+// evidence checks a list of documents: each names itself, and its URL is usable.
+func (v *validator) evidence(src *source, key string, list []Evidence) {
+	for i, e := range list {
+		k := key + "." + strconv.Itoa(i)
 		if e.Number == "" && e.Title == "" {
-			v.errs.Add(r.Pos(key), "evidence: cần number hoặc title")
+			v.errs.Add(src.Pos(k), "%s: cần number hoặc title", key)
 		}
-		if e.URL != "" {
-			u, err := url.Parse(e.URL)
-			if err != nil || (u.IsAbs() && u.Scheme != "https" && u.Scheme != "http") {
-				v.errs.Add(r.Pos(key+".url"), "url: %q không phải đường dẫn http(s) hay đường dẫn tương đối", e.URL)
-			}
-		}
+		v.url(src, k+".url", e.URL)
 	}
 }
 

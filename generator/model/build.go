@@ -36,6 +36,7 @@ func New(set *content.Set, asOf schedule.Date) *Site {
 		b.plan(f)
 	}
 	b.reports(set.Reports)
+	b.registers(set)
 	b.derive()
 	return b.site
 }
@@ -56,7 +57,7 @@ func (b *builder) authority(f *content.AgencyFile) {
 		SuccessorDate: date(f.Authority.SuccessorDate), SuccessorNote: f.Authority.SuccessorNote}
 	for _, r := range f.Agencies {
 		ag := &Agency{Key: f.ID + "/" + r.ID, ID: r.ID, Authority: a, Name: r.Name, ShortNames: r.ShortNames,
-			Aliases: r.Aliases, Group: r.Kind == "group", Level: r.Level, SuccessorDate: date(r.SuccessorDate),
+			Aliases: r.Aliases, Code: r.Code, Group: r.Kind == "group", Level: r.Level, SuccessorDate: date(r.SuccessorDate),
 			SuccessorNote: r.SuccessorNote, Description: r.Description}
 		a.Agencies = append(a.Agencies, ag)
 		b.agencies[ag.Key] = ag
@@ -217,7 +218,9 @@ func (b *builder) reports(files []*content.ReportFile) {
 		task.Reports = append(task.Reports, r)
 		p.Reports = append(p.Reports, r)
 		b.site.Reports = append(b.site.Reports, r)
-		b.site.Illustrative = b.site.Illustrative || r.Illustrative
+		if r.Illustrative {
+			b.site.illustrative("các báo cáo tiến độ")
+		}
 	}
 }
 

@@ -23,8 +23,23 @@ type Site struct {
 	Plans       []*Plan      // newest year first, then Vietnamese order of title
 	Reports     []*Report    // newest first
 	Counts      schedule.Counts
-	// Illustrative is true when any report is illustrative data; every page says so.
-	Illustrative bool
+	// IllustrativeKinds names the kinds of record of which some are illustrative data, for
+	// the notice every page carries ("các báo cáo tiến độ", ...).
+	IllustrativeKinds []string
+
+	Procedures     []*Procedure // Vietnamese order of name
+	Fields         []*Field     // Vietnamese order of name
+	Petitions      []*Petition  // newest first
+	PetitionCounts PetitionCounts
+	PetitionRule   PetitionRule
+	Calendar       *schedule.Calendar
+	ScorePeriods   []*ScorePeriod // newest first
+	// The catalogue's and the petition register's filters, each with its members.
+	ProcedureLevels []*ProcedureGroup
+	OnlineGroups    []*ProcedureGroup
+	PetitionGroups  []*PetitionGroup
+
+	procedures map[string]*Procedure
 
 	documents map[string]*Plan // authority + "|" + document number
 }
@@ -62,6 +77,12 @@ type Agency struct {
 	Indicators []*Indicator
 	LeadCounts schedule.Counts
 	CoopCounts schedule.Counts
+
+	Code           string // the unit's code in national systems
+	Procedures     []*Procedure
+	Petitions      []*Petition // newest first
+	PetitionCounts PetitionCounts
+	Scores         []*UnitScore // oldest period first
 }
 
 // ShortName is the name tables use.

@@ -22,6 +22,7 @@ import (
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 
+	"congkhai/generator/parallel"
 	"congkhai/generator/render"
 )
 
@@ -41,7 +42,9 @@ func Minify(files []render.File) error {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
-	for i, f := range files {
+	// The minifier is safe for concurrent use; each file is its own slot.
+	return parallel.Do(len(files), func(i int) error {
+		f := files[i]
 		var mime string
 		switch path.Ext(f.Path) {
 		case ".html":
@@ -49,15 +52,15 @@ func Minify(files []render.File) error {
 		case ".css":
 			mime = "text/css"
 		default:
-			continue
+			return nil
 		}
 		var buf bytes.Buffer
 		if err := m.Minify(mime, &buf, bytes.NewReader(f.Data)); err != nil {
 			return fmt.Errorf("thu gọn %s: %w", f.Path, err)
 		}
 		files[i].Data = buf.Bytes()
-	}
-	return nil
+		return nil
+	})
 }
 
 // Write publishes files as the new content of the directory out.

@@ -5,32 +5,56 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"congkhai/generator/chart"
 	"congkhai/generator/model"
 	"congkhai/generator/schedule"
 )
 
 var funcs = template.FuncMap{
-	"vnDate":  func(d schedule.Date) string { return d.VN() },
-	"percent": percent,
-	"number":  number,
-	"add":     func(a, b int) int { return a + b },
-	"join":    strings.Join,
-	"lower":   strings.ToLower,
-	"list":    func(v ...any) []any { return v },
-	"limit": func(n int, tasks []*model.Task) []*model.Task {
-		if len(tasks) > n {
-			return tasks[:n]
+	"vnDate":          func(d schedule.Date) string { return d.VN() },
+	"percent":         percent,
+	"number":          number,
+	"add":             func(a, b int) int { return a + b },
+	"join":            strings.Join,
+	"lower":           strings.ToLower,
+	"list":            func(v ...any) []any { return v },
+	"limit":           head[*model.Task],
+	"limitReports":    head[*model.Report],
+	"limitProcedures": head[*model.Procedure],
+	"limitPetitions":  head[*model.Petition],
+	"levelLabel":      levelLabel,
+	"levels": func(levels []string) string {
+		names := make([]string, len(levels))
+		for i, l := range levels {
+			names[i] = model.LevelName(l)
 		}
-		return tasks
+		return strings.Join(names, ", ")
 	},
-	"limitReports": func(n int, rs []*model.Report) []*model.Report {
-		if len(rs) > n {
-			return rs[:n]
+	"onlineName":  model.OnlineName,
+	"onlineShort": onlineShort,
+	"channelName": model.ChannelName,
+	"roleName":    model.RoleName,
+	"decimal":     func(v float64) string { return chart.Number(v, 2) },
+	"upperFirst": func(s string) string {
+		r, n := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[n:]
+	},
+	"upper":        strings.ToUpper,
+	"trendChart":   trendChart,
+	"bandChart":    bandChart,
+	"groupChart":   groupChart,
+	"groups":       func() []model.Group { return model.Groups },
+	"bands":        func() []model.Band { return model.Bands },
+	"timelinesses": func() []model.Timeliness { return model.Timelinesses },
+	"onTimeShare": func(c model.PetitionCounts) string {
+		if share, ok := c.OnTimeShare(); ok {
+			return chart.Number(share, 1) + "%"
 		}
-		return rs
+		return ""
 	},
-	"levelLabel": levelLabel,
 	"newestFirst": func(rs []*model.Report) []*model.Report {
 		out := slices.Clone(rs)
 		slices.Reverse(out)
@@ -69,4 +93,25 @@ func levelLabel(level string) string {
 		return "Cấp xã"
 	}
 	return level
+}
+
+// onlineShort is an online level as a list column shows it.
+func onlineShort(online string) string {
+	switch online {
+	case "toan-trinh":
+		return "Toàn trình"
+	case "mot-phan":
+		return "Một phần"
+	case "co":
+		return "Có"
+	}
+	return "Không"
+}
+
+// head is the first n elements of list, or all of them.
+func head[T any](n int, list []T) []T {
+	if len(list) > n {
+		return list[:n]
+	}
+	return list
 }

@@ -40,6 +40,20 @@ func pathOf(v any) string {
 		return agenciesPath + "#" + v.ID
 	case *model.Report:
 		return pathOf(v.Task) + "#bao-cao-" + v.Date.String()
+	case *model.Procedure:
+		return proceduresDir + v.Code + "/index.html"
+	case *model.Field:
+		return proceduresDir + "linh-vuc/" + v.Slug + "/index.html"
+	case *model.ProcedureGroup:
+		return proceduresDir + v.Filter + "/" + v.Slug + "/index.html"
+	case *model.Petition:
+		return petitionsDir + v.ID + "/index.html"
+	case *model.PetitionGroup:
+		return petitionsDir + v.Filter + "/" + v.Slug + "/index.html"
+	case *model.ScorePeriod:
+		return scoresDir + v.ID + "/index.html"
+	case *model.UnitScore:
+		return pathOf(v.Agency) + "#chi-so-766"
 	case string:
 		return v
 	}

@@ -5,7 +5,8 @@
 // Templates come from an fs.FS holding base.html (the layout, which defines the blocks
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
 // (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
-// 404.html). A theme overrides any of them by providing a file of the same name.
+// 404.html, procedures.html, procedure.html, petitions.html, petition.html, scores.html,
+// score-period.html). A theme overrides any of them by providing a file of the same name.
 package render
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"congkhai/generator/model"
+	"congkhai/generator/parallel"
 	"congkhai/generator/schedule"
 )
 
@@ -61,11 +63,17 @@ func Site(site *model.Site, opts Options) ([]File, error) {
 	if err := r.loadTemplates(); err != nil {
 		return nil, err
 	}
-	for _, pg := range r.pageList() {
-		if err := r.render(pg); err != nil {
-			return nil, err
-		}
+	// Pages are independent: render them on every core, each into its own slot.
+	pages := r.pageList()
+	out := make([]File, len(pages))
+	if err := parallel.Do(len(pages), func(i int) error {
+		var err error
+		out[i], err = r.render(pages[i])
+		return err
+	}); err != nil {
+		return nil, err
 	}
+	r.files = append(r.files, out...)
 	slices.SortFunc(r.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return r.files, nil
 }
@@ -89,6 +97,7 @@ func (r *renderer) pageList() []*Page {
 	for _, a := range s.Agencies {
 		pages = append(pages, &Page{Kind: "agency", Path: pathOf(a), Title: a.Name, Agency: a, Authority: a.Authority})
 	}
+	pages = append(pages, r.registerPages()...)
 	for _, pg := range pages {
 		pg.Site, pg.r = s, r
 	}
@@ -138,7 +147,8 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404"}
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404",
+	"procedures", "procedure", "petitions", "petition", "scores", "score-period"}
 
 func (r *renderer) loadTemplates() error {
 	read := func(name string) (string, error) {
@@ -172,22 +182,25 @@ func (r *renderer) loadTemplates() error {
 	return nil
 }
 
-func (r *renderer) render(pg *Page) error {
+func (r *renderer) render(pg *Page) (File, error) {
 	var buf bytes.Buffer
 	if err := r.pages[pg.Kind].ExecuteTemplate(&buf, "base.html", pg); err != nil {
-		return fmt.Errorf("trang %s: %w", pg.Path, err)
+		return File{}, fmt.Errorf("trang %s: %w", pg.Path, err)
 	}
-	r.files = append(r.files, File{Path: pg.Path, Data: buf.Bytes()})
-	return nil
+	return File{Path: pg.Path, Data: buf.Bytes()}, nil
 }
 
 // Page is what a template sees: the page and, through Site, the whole model.
 type Page struct {
 	Kind, Path, Title string
 	Site              *model.Site
-	Plan              *model.Plan      // plan and task pages
-	Task              *model.Task      // task pages
-	Agency            *model.Agency    // agency pages
+	Plan              *model.Plan   // plan and task pages
+	Task              *model.Task   // task pages
+	Agency            *model.Agency // agency pages
+	Procedure         *model.Procedure
+	Petition          *model.Petition
+	Period            *model.ScorePeriod
+	List              *Listing         // list pages of the registers
 	Authority         *model.Authority // whose document numbers link on this page
 	r                 *renderer
 }

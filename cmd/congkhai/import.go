@@ -1,0 +1,150 @@
+package main
+
+import (
+	"cmp"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"congkhai/generator"
+)
+
+const importUsage = `Cách dùng:
+  congkhai import tthc TỆP.jsonl [cờ]   chuyển thủ tục từ Cơ sở dữ liệu quốc gia về TTHC thành thu-tuc/<mã>.toml
+  congkhai import 766 TỆP.csv [cờ]      chuyển kết quả Bộ chỉ số 766 thành chi-so-766/<kỳ>.toml
+`
+
+// importCmd runs "congkhai import KIND FILE [flags]".
+func (a *app) importCmd(args []string) int {
+	if len(args) == 0 || (args[0] != "tthc" && args[0] != "766") {
+		fmt.Fprint(a.stderr, importUsage)
+		return exitUsage
+	}
+	kind := args[0]
+	flags := flag.NewFlagSet("congkhai import "+kind, flag.ContinueOnError)
+	flags.SetOutput(a.stderr)
+	contentDir := flags.String("content", "content", "thư mục nội dung (nơi ghi tệp, và danh mục cơ quan để đối chiếu)")
+	var run func(file string) int
+	switch kind {
+	case "766":
+		o := generator.ScoreImport{}
+		flags.StringVar(&o.Period, "period", "", "kỳ đánh giá: `2026` (năm), 2026-q3 (quý) hoặc 2026-10 (tháng)")
+		through := flags.String("through", "", "ngày cuối được tính `YYYY-MM-DD`, khi kỳ chưa kết thúc (lũy kế)")
+		flags.StringVar(&o.ID, "id", "", "tên tệp trong chi-so-766/, không có .toml (mặc định: kỳ)")
+		flags.StringVar(&o.Title, "title", "", "tiêu đề của kỳ")
+		flags.StringVar(&o.Scope, "scope", "", "phạm vi các đơn vị, ví dụ \"Các tỉnh, thành phố\"")
+		flags.StringVar(&o.Source, "source", "", "nguồn số liệu")
+		run = func(file string) int {
+			if o.Period == "" || o.Title == "" {
+				fmt.Fprintln(a.stderr, "congkhai import 766: cần --period và --title")
+				return exitUsage
+			}
+			if *through != "" {
+				t, err := time.Parse("2006-01-02", *through)
+				if err != nil {
+					fmt.Fprintf(a.stderr, "congkhai import 766: --through %q: cần ngày dạng YYYY-MM-DD\n", *through)
+					return exitUsage
+				}
+				o.Through = t
+			}
+			in, err := os.Open(file)
+			if err != nil {
+				fmt.Fprintf(a.stderr, "congkhai import 766: %v\n", err)
+				return exitProblem
+			}
+			defer in.Close()
+			o.Content, o.Input, o.Name = *contentDir, in, file
+			out, n, err := generator.ImportScores(o)
+			if err != nil {
+				return a.fail("import 766", "", err)
+			}
+			fmt.Fprintf(a.stdout, "Đã nhập %d đơn vị vào %s.\n", n, out)
+			return exitOK
+		}
+	case "tthc":
+		run = a.importProcedures(flags, contentDir)
+	}
+	// The file may come before or after the flags.
+	var file string
+	rest := args[1:]
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		file, rest = rest[0], rest[1:]
+	}
+	if err := flags.Parse(rest); err != nil {
+		return exitUsage
+	}
+	if file == "" && flags.NArg() == 1 {
+		file = flags.Arg(0)
+	} else if flags.NArg() > 0 || file == "" {
+		fmt.Fprint(a.stderr, importUsage)
+		return exitUsage
+	}
+	return run(file)
+}
+
+// importProcedures sets up "congkhai import tthc" and returns its run function.
+func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(file string) int {
+	o := generator.ProcedureImport{}
+	flags.StringVar(&o.Authority, "authority", "", "danh mục cơ quan (agencies/`TÊN`.toml) để đối chiếu tên cơ quan của thủ tục")
+	levels := flags.String("levels", "", "chỉ nhập thủ tục thực hiện ở các cấp này, ví dụ `tinh,xa` (bo, tinh, huyen, xa, khac)")
+	verbose := flags.Bool("v", false, "liệt kê từng cảnh báo")
+	return func(file string) int {
+		if *levels != "" {
+			o.Levels = strings.Split(*levels, ",")
+		}
+		in, err := os.Open(file)
+		if err != nil {
+			fmt.Fprintf(a.stderr, "congkhai import tthc: %v\n", err)
+			return exitProblem
+		}
+		defer in.Close()
+		o.Content, o.Input, o.Name = *contentDir, in, file
+		rep, err := generator.ImportProcedures(o)
+		if err != nil {
+			return a.fail("import tthc", "", err)
+		}
+		warned := map[string]int{}
+		for _, p := range rep.Problems {
+			if p.Fatal {
+				fmt.Fprintf(a.stdout, "%s:%d: bỏ qua thủ tục %s: %s\n", file, p.Line, p.Code, p.Msg)
+				continue
+			}
+			warned[p.Msg]++
+			if *verbose {
+				fmt.Fprintf(a.stdout, "%s:%d: cảnh báo, thủ tục %s, %s: %s\n", file, p.Line, p.Code, p.Field, p.Msg)
+			}
+		}
+		fmt.Fprintf(a.stdout, "Đọc %d bản ghi: ghi %d tệp vào %s/thu-tuc (%d không có cảnh báo), bỏ qua %d không thuộc cấp đã chọn, %d không chuyển được.\n",
+			rep.Records, rep.Written, o.Content, rep.Clean, rep.Filtered, rep.Rejected)
+		if len(warned) > 0 && !*verbose {
+			fmt.Fprintf(a.stdout, "Cảnh báo theo loại (dùng -v để xem từng dòng):\n")
+			for _, w := range sortedCounts(warned) {
+				fmt.Fprintf(a.stdout, "  %5d  %s\n", warned[w], w)
+			}
+		}
+		if len(rep.Unresolved) > 0 {
+			fmt.Fprintf(a.stdout, "Tên cơ quan chưa có trong agencies/%s.toml (%d tên; thêm vào aliases của cơ quan đúng rồi nhập lại):\n", o.Authority, len(rep.Unresolved))
+			for _, u := range rep.Unresolved {
+				fmt.Fprintf(a.stdout, "  %5d  %s", u.Count, u.Name)
+				if u.Nearest != "" {
+					fmt.Fprintf(a.stdout, " (gần nhất: %s)", u.Nearest)
+				}
+				fmt.Fprintln(a.stdout)
+			}
+		}
+		return exitOK
+	}
+}
+
+// sortedCounts returns the keys of counts, most frequent first.
+func sortedCounts(counts map[string]int) []string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y string) int { return cmp.Or(cmp.Compare(counts[y], counts[x]), cmp.Compare(x, y)) })
+	return keys
+}

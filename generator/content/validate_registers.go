@@ -1,0 +1,221 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Values allowed in the registers' enumerated fields.
+var (
+	ProcedureLevels  = []string{"bo", "tinh", "huyen", "xa", "khac"}
+	ProcedureRoles   = []string{"tham-quyen", "thuc-hien", "uy-quyen", "phoi-hop"}
+	MethodChannels   = []string{"truc-tiep", "truc-tuyen", "buu-chinh"}
+	OnlineLevels     = []string{"", "toan-trinh", "mot-phan", "co"}
+	PetitionChannels = []string{"cong-dich-vu-cong", "truc-tiep", "buu-chinh", "dien-thoai", "thu-dien-tu", "hop-thu"}
+	PetitionKinds    = []string{"phan-anh", "kien-nghi"}
+	PetitionStatuses = []string{"dang-xu-ly", "da-tra-loi", "chuyen", "tu-choi"}
+	procedureCode    = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
+	periodKey        = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2]|q[1-4]))?$`)
+	localCodePattern = regexp.MustCompile(`^[0-9]\.[0-9]{6}\.[A-Z0-9]+$`)
+)
+
+// Group is one of the six groups of the 766 index and its maximum score.
+type Group struct {
+	Key, Name string
+	Max       float64
+}
+
+// Groups are the six groups of Quyết định 766/QĐ-TTg in the order the national portal prints
+// them, with their maximum scores (they add up to 100).
+var Groups = []Group{
+	{"ckmb", "Công khai, minh bạch", 18},
+	{"tdgq", "Tiến độ giải quyết", 20},
+	{"clgq", "Dịch vụ công trực tuyến", 12},
+	{"tttt", "Thanh toán trực tuyến", 10},
+	{"mdhl", "Mức độ hài lòng", 18},
+	{"mdsh", "Số hóa hồ sơ", 22},
+}
+
+// UnitProblem is a problem with a unit's scores: the key of the value and a message.
+type UnitProblem struct{ Key, Msg string }
+
+// Problems checks a unit's scores: each group within 0..its maximum, the total equal to
+// the sum of the groups to 0.01, the rank not negative.
+func (u *UnitRec) Problems() []UnitProblem {
+	var out []UnitProblem
+	sum := 0.0
+	for g, score := range u.Scores() {
+		grp := Groups[g]
+		if score < 0 || score > grp.Max {
+			out = append(out, UnitProblem{grp.Key, fmt.Sprintf("%s: %.2f nằm ngoài 0..%g (điểm tối đa nhóm %s)", grp.Key, score, grp.Max, grp.Name)})
+		}
+		sum += score
+	}
+	if math.Abs(sum-u.Total) > 0.01+1e-9 {
+		out = append(out, UnitProblem{"total", fmt.Sprintf("total: %.2f khác tổng điểm sáu nhóm %.2f", u.Total, sum)})
+	}
+	if u.Rank < 0 {
+		out = append(out, UnitProblem{"rank", "rank: thứ hạng phải từ 1"})
+	}
+	return out
+}
+
+// Scores returns a unit's group scores in the order of Groups.
+func (u *UnitRec) Scores() []float64 {
+	return []float64{u.CKMB, u.TDGQ, u.CLGQ, u.TTTT, u.MDHL, u.MDSH}
+}
+
+func (v *validator) registers(set *Set) {
+	procedures := map[string]bool{}
+	for _, p := range set.Procedures {
+		v.procedure(p)
+		procedures[p.Code] = true
+	}
+	for _, p := range set.Petitions {
+		v.petition(p, procedures)
+	}
+	periods := map[string]*ResultsFile{}
+	for _, r := range set.Results {
+		v.results(r, periods)
+	}
+	if h := set.Holidays; h != nil {
+		for i, d := range h.Holidays {
+			v.dayRange(&h.source, "holiday."+strconv.Itoa(i), d)
+		}
+		for i, d := range h.Workdays {
+			v.dayRange(&h.source, "workday."+strconv.Itoa(i), d)
+		}
+	}
+}
+
+func (v *validator) procedure(p *ProcedureFile) {
+	src := &p.source
+	file := strings.TrimSuffix(strings.TrimPrefix(p.File, "thu-tuc/"), ".toml")
+	switch {
+	case !procedureCode.MatchString(p.Code):
+		v.errs.Add(p.Pos("code"), "code: mã thủ tục %q không đúng dạng mã quốc gia (ví dụ 1.001226)", p.Code)
+	case p.Code != file:
+		v.errs.Add(p.Pos("code"), "code: mã %q khác tên tệp %q (tệp phải tên thu-tuc/%s.toml)", p.Code, file, p.Code)
+	}
+	v.required(src, "name", p.Name)
+	v.required(src, "field", p.Field)
+	if len(p.Levels) == 0 {
+		v.errs.Add(p.Pos("levels"), "levels: cần ít nhất một cấp thực hiện (%s)", strings.Join(ProcedureLevels, ", "))
+	}
+	for i, l := range p.Levels {
+		v.oneOf(src, "levels."+strconv.Itoa(i), l, ProcedureLevels)
+	}
+	for i, a := range p.Agencies {
+		key := "agency." + strconv.Itoa(i)
+		v.oneOf(src, key+".role", a.Role, ProcedureRoles)
+		v.required(src, key+".name", a.Name)
+		if a.ID != "" {
+			v.qualifiedRef(src, key+".id", a.ID)
+		}
+	}
+	for i, m := range p.Methods {
+		v.oneOf(src, "method."+strconv.Itoa(i)+".channel", m.Channel, MethodChannels)
+	}
+	v.oneOf(src, "online", p.Online, OnlineLevels)
+	if p.LocalCode != "" && (!localCodePattern.MatchString(p.LocalCode) || !strings.HasPrefix(p.LocalCode, p.Code+".")) {
+		v.errs.Add(p.Pos("local_code"), "local_code: %q phải là mã thủ tục kèm hậu tố của tỉnh (ví dụ %s.H01)", p.LocalCode, p.Code)
+	}
+	v.url(src, "source_url", p.SourceURL)
+}
+
+func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
+	src := &p.source
+	v.id(src, "", p.ID)
+	if p.Received.IsZero() {
+		v.errs.Add(p.Pos(""), "received: thiếu ngày tiếp nhận")
+	}
+	v.oneOf(src, "channel", p.Channel, PetitionChannels)
+	v.oneOf(src, "kind", p.Kind, PetitionKinds)
+	v.oneOf(src, "status", p.Status, PetitionStatuses)
+	v.required(src, "subject", p.Subject)
+	v.required(src, "question", p.Question)
+	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] {
+		v.errs.Add(p.Pos("procedure"), "procedure: không có thủ tục %q trong thu-tuc/", p.Procedure)
+	}
+	if len(p.Agencies) == 0 {
+		v.errs.Add(p.Pos(""), "agencies: cần ít nhất một cơ quan xử lý")
+	}
+	for i, ref := range p.Agencies {
+		v.qualifiedRef(src, "agencies."+strconv.Itoa(i), ref)
+	}
+	switch {
+	case p.Status == "dang-xu-ly" && !p.Answered.IsZero():
+		v.errs.Add(p.Pos("answered"), "answered: phản ánh đang xử lý chưa có ngày trả lời (đổi status nếu đã trả lời)")
+	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero():
+		v.errs.Add(p.Pos("status"), "answered: status = %q cần ngày trả lời hoặc xử lý (answered)", p.Status)
+	case !p.Answered.IsZero() && p.Answered.Before(p.Received):
+		v.errs.Add(p.Pos("answered"), "answered: ngày trả lời trước ngày tiếp nhận")
+	}
+	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" {
+		v.errs.Add(p.Pos("status"), "answer: status = \"da-tra-loi\" cần nội dung trả lời (answer)")
+	}
+	v.evidence(src, "document", p.Documents)
+}
+
+func (v *validator) results(r *ResultsFile, periods map[string]*ResultsFile) {
+	src := &r.source
+	v.id(src, "", r.ID)
+	if !periodKey.MatchString(r.Period) {
+		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (dạng 2026-10 cho tháng, 2026-q3 cho quý, 2026 cho năm)", r.Period)
+	} else if !strings.HasPrefix(r.ID, r.Period) {
+		v.errs.Add(r.Pos("period"), "period: tên tệp phải bắt đầu bằng kỳ %q (ví dụ chi-so-766/%s.toml)", r.Period, r.Period)
+	}
+	v.required(src, "title", r.Title)
+	seen := map[string]int{}
+	for i, u := range r.Units {
+		key := "unit." + strconv.Itoa(i)
+		if u.Agency == "" {
+			v.errs.Add(r.Pos(key), "agency: thiếu mã đơn vị")
+		} else {
+			v.qualifiedRef(src, key+".agency", u.Agency)
+			if j, dup := seen[u.Agency]; dup {
+				v.errs.Add(r.Pos(key+".agency"), "agency: đơn vị %q đã có ở dòng %d", u.Agency, r.Pos("unit."+strconv.Itoa(j)+".agency").Line)
+			}
+			seen[u.Agency] = i
+		}
+		for _, p := range u.Problems() {
+			v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
+		}
+	}
+	periods[r.ID] = r
+}
+
+func (v *validator) dayRange(src *source, key string, d HolidayRec) {
+	if d.From.IsZero() {
+		v.errs.Add(src.Pos(key), "from: thiếu ngày")
+	}
+	if !d.To.IsZero() && d.To.Before(d.From) {
+		v.errs.Add(src.Pos(key+".to"), "to: ngày kết thúc trước ngày bắt đầu")
+	}
+	if !d.To.IsZero() && d.To.Sub(d.From) > 31*24*time.Hour {
+		v.errs.Add(src.Pos(key+".to"), "to: một đợt nghỉ dài quá 31 ngày; kiểm tra lại năm")
+	}
+}
+
+// qualifiedRef checks a reference made from outside any registry: it must name its registry.
+func (v *validator) qualifiedRef(src *source, key, ref string) {
+	if !strings.Contains(ref, "/") {
+		v.errs.Add(src.Pos(key), "%s: %q cần ghi cả danh mục, dạng an-giang/so-tu-phap", keyName(key), ref)
+		return
+	}
+	v.agencyRef(src, key, "", ref)
+}
+
+func (v *validator) url(src *source, key, raw string) {
+	if raw == "" {
+		return
+	}
+	if u, err := url.Parse(raw); err != nil || (u.IsAbs() && u.Scheme != "https" && u.Scheme != "http") {
+		v.errs.Add(src.Pos(key), "%s: %q không phải đường dẫn http(s) hay đường dẫn tương đối", keyName(key), raw)
+	}
+}

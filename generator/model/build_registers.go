@@ -1,0 +1,257 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"congkhai/generator/content"
+	"congkhai/generator/fold"
+	"congkhai/generator/privacy"
+	"congkhai/generator/schedule"
+)
+
+// DefaultPetitionRule is the answer deadline when site.toml sets none: the plans require an
+// answer within 10 days of receipt, counted here in working days.
+var DefaultPetitionRule = PetitionRule{Days: 10}
+
+func (b *builder) registers(set *content.Set) {
+	s := b.site
+	s.PetitionRule = DefaultPetitionRule
+	if f := set.Site; f != nil && f.Petitions.AnswerDays > 0 {
+		s.PetitionRule = PetitionRule{Days: f.Petitions.AnswerDays, Calendar: f.Petitions.CalendarDays}
+	}
+	var off, on []schedule.Period
+	if h := set.Holidays; h != nil {
+		off, on = periods(h.Holidays), periods(h.Workdays)
+	}
+	s.Calendar = schedule.NewCalendar(off, on)
+
+	b.procedures(set.Procedures)
+	b.petitions(set.Petitions)
+	b.scores(set.Results)
+	s.groupProcedures()
+	s.groupPetitions()
+}
+
+func periods(days []content.HolidayRec) []schedule.Period {
+	out := make([]schedule.Period, len(days))
+	for i, d := range days {
+		out[i] = schedule.Period{Start: date(d.From), End: date(d.From)}
+		if !d.To.IsZero() {
+			out[i].End = date(d.To)
+		}
+	}
+	return out
+}
+
+func (b *builder) procedures(files []*content.ProcedureFile) {
+	s := b.site
+	fields := map[string]*Field{}
+	s.procedures = map[string]*Procedure{}
+	for _, f := range files {
+		p := &Procedure{Code: f.Code, Name: f.Name, Levels: f.Levels, Kind: f.Kind, Subjects: f.Subjects,
+			Address: f.Address, Methods: f.Methods, Steps: f.Steps, Dossier: f.Dossier, DossierText: f.DossierText,
+			Conditions: f.Conditions, Results: f.Results, LegalBases: f.LegalBases, Online: f.Online, Postal: f.Postal,
+			Decision: f.Decision, LocalCode: f.LocalCode, LocalDecision: f.LocalDecision, SourceURL: f.SourceURL,
+			Illustrative: f.Illustrative}
+		if p.Illustrative {
+			s.illustrative("các thủ tục có nhãn minh họa")
+		}
+		field := fields[f.Field]
+		if field == nil {
+			field = &Field{Name: f.Field, Slug: fold.Slug(f.Field)}
+			fields[f.Field] = field
+			s.Fields = append(s.Fields, field)
+		}
+		p.Field = field
+		field.Procedures = append(field.Procedures, p)
+		seen := map[*Agency]bool{}
+		for _, a := range f.Agencies {
+			pa := ProcedureAgency{Role: a.Role, Name: a.Name}
+			if a.ID != "" {
+				pa.Agency = b.agency("", a.ID)
+				if !seen[pa.Agency] {
+					seen[pa.Agency] = true
+					pa.Agency.Procedures = append(pa.Agency.Procedures, p)
+				}
+			}
+			p.Agencies = append(p.Agencies, pa)
+		}
+		s.Procedures = append(s.Procedures, p)
+		s.procedures[p.Code] = p
+	}
+	byName := func(x, y *Procedure) int { return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.Code, y.Code)) }
+	slices.SortFunc(s.Procedures, byName)
+	slices.SortFunc(s.Fields, func(x, y *Field) int { return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.Slug, y.Slug)) })
+	for _, f := range s.Fields {
+		slices.SortFunc(f.Procedures, byName)
+	}
+	for _, a := range s.Agencies {
+		slices.SortFunc(a.Procedures, byName)
+	}
+}
+
+// Procedure returns the procedure with a national code, or nil.
+func (s *Site) Procedure(code string) *Procedure { return s.procedures[code] }
+
+func (b *builder) petitions(files []*content.PetitionFile) {
+	s := b.site
+	for _, f := range files {
+		p := &Petition{ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
+			Subject: privacy.Mask(f.Subject), ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
+			Agencies: b.agencyList("", f.Agencies), Status: f.Status, Answered: date(f.Answered),
+			Question: privacy.Mask(f.Question), Answer: privacy.Mask(f.Answer), Illustrative: f.Illustrative}
+		for _, d := range f.Documents {
+			p.Documents = append(p.Documents, Evidence{Number: d.Number, Title: d.Title, URL: d.URL, Date: date(d.Date)})
+		}
+		p.Due, p.Timeliness, p.Days = s.assessPetition(p)
+		if p.Procedure != nil {
+			p.Procedure.Petitions = append(p.Procedure.Petitions, p)
+		}
+		for _, a := range p.Agencies {
+			a.Petitions = append(a.Petitions, p)
+			a.PetitionCounts.Add(p.Timeliness)
+		}
+		s.PetitionCounts.Add(p.Timeliness)
+		s.Petitions = append(s.Petitions, p)
+		if p.Illustrative {
+			s.illustrative("các phản ánh, kiến nghị")
+		}
+	}
+	newest := func(x, y *Petition) int { return cmp.Or(y.Received.Compare(x.Received), cmp.Compare(y.ID, x.ID)) }
+	slices.SortFunc(s.Petitions, newest)
+	for _, a := range s.Agencies {
+		slices.SortFunc(a.Petitions, newest)
+	}
+	for _, p := range s.Procedures {
+		slices.SortFunc(p.Petitions, newest)
+	}
+}
+
+// assessPetition computes a petition's deadline and whether it was, or is being, handled in
+// time on the as-of date.
+func (s *Site) assessPetition(p *Petition) (due schedule.Date, t Timeliness, days int) {
+	rule, cal := s.PetitionRule, s.Calendar
+	if rule.Calendar {
+		due = p.Received.AddDays(rule.Days)
+	} else {
+		due = cal.AddWorkingDays(p.Received, rule.Days)
+	}
+	end := s.AsOf
+	if !p.Answered.IsZero() {
+		end = p.Answered
+	}
+	if rule.Calendar {
+		days = int(end.Time().Sub(p.Received.Time()).Hours() / 24)
+	} else {
+		days = cal.WorkingDaysBetween(p.Received, end)
+	}
+	switch {
+	case !p.Answered.IsZero() && !p.Answered.After(due):
+		t = OnTime
+	case !p.Answered.IsZero():
+		t = Late
+	case s.AsOf.After(due):
+		t = Overdue
+	default:
+		t = Pending
+	}
+	return due, t, days
+}
+
+// PetitionYears lists the years petitions were received in, newest first.
+func (s *Site) PetitionYears() []int {
+	var years []int
+	for _, p := range s.Petitions {
+		if !slices.Contains(years, p.Year()) {
+			years = append(years, p.Year())
+		}
+	}
+	slices.SortFunc(years, func(x, y int) int { return cmp.Compare(y, x) })
+	return years
+}
+
+func (b *builder) scores(files []*content.ResultsFile) {
+	s := b.site
+	for _, f := range files {
+		p := &ScorePeriod{ID: f.ID, Period: f.Period, Through: date(f.Through), Title: f.Title, Scope: f.Scope,
+			Source: f.Source, Illustrative: f.Illustrative}
+		p.Kind, p.Year, p.Number = periodOf(f.Period)
+		for _, u := range f.Units {
+			us := &UnitScore{Period: p, Agency: b.agency("", u.Agency), Name: u.Name, Total: u.Total, Rank: u.Rank, Band: BandOf(u.Total)}
+			copy(us.Groups[:], u.Scores())
+			if us.Name == "" {
+				us.Name = us.Agency.Name
+			}
+			p.Units = append(p.Units, us)
+			p.Bands[us.Band]++
+			us.Agency.Scores = append(us.Agency.Scores, us)
+		}
+		slices.SortStableFunc(p.Units, func(x, y *UnitScore) int {
+			return cmp.Or(cmp.Compare(rankKey(x.Rank), rankKey(y.Rank)), cmp.Compare(y.Total, x.Total), b.compare(x.Name, y.Name))
+		})
+		s.ScorePeriods = append(s.ScorePeriods, p)
+		if p.Illustrative {
+			s.illustrative("các kỳ Bộ chỉ số 766 có nhãn minh họa")
+		}
+	}
+	slices.SortStableFunc(s.ScorePeriods, func(x, y *ScorePeriod) int { return cmp.Compare(y.ID, x.ID) })
+	for _, a := range s.Agencies {
+		slices.SortStableFunc(a.Scores, func(x, y *UnitScore) int { return cmp.Compare(x.Period.ID, y.Period.ID) })
+	}
+}
+
+// rankKey puts unranked units (rank 0) last.
+func rankKey(rank int) int {
+	if rank == 0 {
+		return 1 << 30
+	}
+	return rank
+}
+
+// periodOf splits a validated period key: "2026-10", "2026-q3", "2026".
+func periodOf(key string) (kind string, year, number int) {
+	y, rest, _ := strings.Cut(key, "-")
+	year, _ = strconv.Atoi(y)
+	switch {
+	case rest == "":
+		return "nam", year, 0
+	case strings.HasPrefix(rest, "q"):
+		number, _ = strconv.Atoi(rest[1:])
+		return "quy", year, number
+	}
+	number, _ = strconv.Atoi(rest)
+	return "thang", year, number
+}
+
+// MonthlyScores are the agency's results of month periods, oldest first: its trend.
+func (a *Agency) MonthlyScores() []*UnitScore {
+	var out []*UnitScore
+	for _, s := range a.Scores {
+		if s.Period.Kind == "thang" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// LatestScore is the agency's most recent month result, or its latest result of any period
+// when it has no monthly one; nil when it has none.
+func (a *Agency) LatestScore() *UnitScore {
+	if m := a.MonthlyScores(); len(m) > 0 {
+		return m[len(m)-1]
+	}
+	if len(a.Scores) > 0 {
+		return a.Scores[len(a.Scores)-1]
+	}
+	return nil
+}
+
+// illustrative records that some records of a kind are illustrative.
+func (s *Site) illustrative(kind string) {
+	if !slices.Contains(s.IllustrativeKinds, kind) {
+		s.IllustrativeKinds = append(s.IllustrativeKinds, kind)
+	}
+}

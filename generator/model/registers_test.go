@@ -1,0 +1,147 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"congkhai/generator/content"
+	"congkhai/generator/schedule"
+)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func registerSet() *content.Set {
+	return &content.Set{
+		Site: &content.SiteFile{Title: "T"},
+		Authorities: []*content.AgencyFile{
+			{ID: "an-giang", Authority: content.Authority{Name: "Tỉnh An Giang"}, Agencies: []content.AgencyRec{
+				{ID: "ubnd-tinh", Name: "UBND tỉnh An Giang", Code: "H01", Level: "tinh", Kind: "agency"},
+				{ID: "so-tu-phap", Name: "Sở Tư pháp", Level: "tinh", Kind: "agency"},
+			}},
+			{ID: "ca-nuoc", Authority: content.Authority{Name: "Các tỉnh"}, Agencies: []content.AgencyRec{
+				{ID: "dong-thap", Name: "UBND tỉnh Đồng Tháp", Code: "H20", Level: "tinh", Kind: "agency"},
+			}},
+		},
+		Plans: []*content.PlanFile{{ID: "kh", Authority: "an-giang", Year: 2026, Title: "Kế hoạch"}},
+		Holidays: &content.HolidaysFile{Holidays: []content.HolidayRec{
+			{From: day(2026, 2, 16), To: day(2026, 2, 20), Name: "Tết Nguyên đán"},
+		}},
+		Procedures: []*content.ProcedureFile{{Code: "1.000001", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Levels: []string{"xa"},
+			Agencies: []content.ProcedureAgency{{Role: "thuc-hien", Name: "Sở Tư pháp", ID: "an-giang/so-tu-phap"}, {Role: "phoi-hop", Name: "Cơ quan lạ"}}}},
+		Petitions: []*content.PetitionFile{
+			// Received on Thursday 12/2/2026: ten working days skip Tết and end on 5/3.
+			{ID: "p1", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 5), Agencies: []string{"an-giang/so-tu-phap"},
+				Procedure: "1.000001", Question: "Tôi là Nguyễn Văn An, SĐT 0912 345 678.", Subject: "Hỏi"},
+			{ID: "p2", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 6), Agencies: []string{"an-giang/so-tu-phap"}},
+			{ID: "p3", Received: day(2026, 11, 16), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
+			{ID: "p4", Received: day(2026, 10, 1), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
+		},
+		Results: []*content.ResultsFile{
+			{ID: "2026-toan-quoc", Period: "2026", Through: day(2026, 10, 5), Title: "Năm 2026", Scope: "Các tỉnh", Units: []content.UnitRec{
+				{Agency: "ca-nuoc/dong-thap", Total: 68.11, Rank: 1}, {Agency: "an-giang/ubnd-tinh", Total: 58.72, Rank: 29}}},
+			{ID: "2026-09", Period: "2026-09", Title: "T9", Scope: "Sở", Units: []content.UnitRec{{Agency: "an-giang/so-tu-phap", Total: 90, Rank: 1}}},
+			{ID: "2026-10", Period: "2026-10", Title: "T10", Scope: "Sở", Units: []content.UnitRec{{Agency: "an-giang/so-tu-phap", Total: 79.99, Rank: 1}}},
+		},
+	}
+}
+
+func TestPetitionDeadlinesCountWorkingDays(t *testing.T) {
+	s := New(registerSet(), schedule.D(2026, time.November, 21))
+	want := map[string]struct {
+		due  schedule.Date
+		t    Timeliness
+		days int
+	}{
+		"p1": {schedule.D(2026, time.March, 5), OnTime, 10},
+		"p2": {schedule.D(2026, time.March, 5), Late, 11},
+		"p3": {schedule.D(2026, time.November, 30), Pending, 4}, // as of Saturday 21/11
+		"p4": {schedule.D(2026, time.October, 15), Overdue, 36},
+	}
+	for _, p := range s.Petitions {
+		w := want[p.ID]
+		if p.Due != w.due || p.Timeliness != w.t || p.Days != w.days {
+			t.Errorf("%s: due %v, %s, %d days; want %v, %s, %d", p.ID, p.Due, p.Timeliness.Name(), p.Days, w.due, w.t.Name(), w.days)
+		}
+	}
+	if c := s.PetitionCounts; c.Total() != 4 || c.Handled() != 2 || c.OnTimeCount() != 1 {
+		t.Errorf("counts = %v", c)
+	}
+	if share, ok := s.PetitionCounts.OnTimeShare(); !ok || share != 50 {
+		t.Errorf("on-time share = %v, %v", share, ok)
+	}
+	ag := s.Agencies[0]
+	for _, a := range s.Agencies {
+		if a.Key == "an-giang/so-tu-phap" {
+			ag = a
+		}
+	}
+	if len(ag.Petitions) != 4 || ag.Petitions[0].ID != "p3" || len(ag.Procedures) != 1 {
+		t.Errorf("agency has %d petitions (first %s), %d procedures", len(ag.Petitions), ag.Petitions[0].ID, len(ag.Procedures))
+	}
+	if pr := s.Procedure("1.000001"); pr == nil || len(pr.Petitions) != 1 || pr.Agencies[1].Agency != nil || pr.Field.Slug != "ho-tich" {
+		t.Errorf("procedure links wrong: %+v", pr)
+	}
+}
+
+func TestPetitionRuleInCalendarDays(t *testing.T) {
+	set := registerSet()
+	set.Site.Petitions = content.PetitionRules{AnswerDays: 15, CalendarDays: true}
+	s := New(set, schedule.D(2026, time.November, 21))
+	for _, p := range s.Petitions {
+		if p.ID == "p1" && (p.Due != schedule.D(2026, time.February, 27) || p.Timeliness != Late || p.Days != 21) {
+			t.Errorf("p1 under a 15 calendar-day rule: due %v, %s, %d days", p.Due, p.Timeliness.Name(), p.Days)
+		}
+	}
+	if got := s.PetitionRule.Describe(); got != "15 ngày kể từ ngày tiếp nhận" {
+		t.Errorf("Describe = %q", got)
+	}
+}
+
+func TestPersonalDataIsMaskedInTheModel(t *testing.T) {
+	s := New(registerSet(), schedule.D(2026, time.November, 21))
+	for _, p := range s.Petitions {
+		if strings.Contains(p.Question, "0912") || strings.Contains(p.Question, "Nguyễn Văn An") {
+			t.Errorf("%s: personal data left in the question: %q", p.ID, p.Question)
+		}
+	}
+}
+
+func TestScores(t *testing.T) {
+	s := New(registerSet(), schedule.D(2026, time.November, 21))
+	if len(s.ScorePeriods) != 3 || s.ScorePeriods[0].ID != "2026-toan-quoc" {
+		t.Fatalf("periods = %d, first %s", len(s.ScorePeriods), s.ScorePeriods[0].ID)
+	}
+	national := s.ScorePeriods[0]
+	if own := national.Own(); len(own) != 1 || own[0].Agency.Key != "an-giang/ubnd-tinh" || own[0].Band != Average {
+		t.Errorf("Own = %v", own)
+	}
+	if national.Label() != "Năm 2026" || s.ScorePeriods[1].Label() != "Tháng 10/2026" || s.ScorePeriods[1].ShortLabel() != "T10/2026" {
+		t.Errorf("labels: %q %q %q", national.Label(), s.ScorePeriods[1].Label(), s.ScorePeriods[1].ShortLabel())
+	}
+	if own := s.ScorePeriods[1].Own(); own != nil {
+		t.Errorf("a period of the site's own units only has no Own: %v", own)
+	}
+	if got := len(s.LatestScorePeriods()); got != 2 {
+		t.Errorf("LatestScorePeriods = %d, want one per scope", got)
+	}
+	for _, a := range s.Agencies {
+		if a.Key == "an-giang/so-tu-phap" {
+			m := a.MonthlyScores()
+			if len(m) != 2 || m[0].Band != Excellent || m[1].Band != Fair || a.LatestScore() != m[1] {
+				t.Errorf("trend of so-tu-phap: %v", m)
+			}
+		}
+	}
+}
+
+func TestBands(t *testing.T) {
+	for total, want := range map[float64]Band{100: Excellent, 90: Excellent, 89.99: Good, 80: Good, 70: Fair, 69.99: Average, 50: Average, 49.99: Weak, 0: Weak} {
+		if got := BandOf(total); got != want {
+			t.Errorf("BandOf(%v) = %s, want %s", total, got.Name(), want.Name())
+		}
+	}
+	if Good.Range() != "từ 80 đến dưới 90 điểm" {
+		t.Errorf("Range = %q", Good.Range())
+	}
+}

@@ -1,0 +1,280 @@
+package generator_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"congkhai/generator"
+	"congkhai/generator/content"
+	"congkhai/generator/privacy"
+)
+
+// exampleSite builds the example site once for the register tests.
+var exampleSite = sync.OnceValues(func() (string, error) {
+	out := filepath.Join(os.TempDir(), fmt.Sprintf("congkhai-registers-%d", os.Getpid()))
+	os.RemoveAll(out)
+	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf})
+	return out, err
+})
+
+func builtExample(t *testing.T) string {
+	t.Helper()
+	out, err := exampleSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestMain removes the shared example build.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if out, err := exampleSite(); err == nil {
+		os.RemoveAll(out)
+	}
+	os.Exit(code)
+}
+
+func TestExampleSiteRegisters(t *testing.T) {
+	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../content/thu-tuc/*.toml")
+	if len(site.Procedures) != len(files) || len(files) < 500 {
+		t.Errorf("%d procedures from %d files; the example catalogue should hold the province's several hundred", len(site.Procedures), len(files))
+	}
+	if len(site.Petitions) != 24 || len(site.ScorePeriods) != 11 {
+		t.Errorf("%d petitions, %d periods; want 24 and 11", len(site.Petitions), len(site.ScorePeriods))
+	}
+	for _, p := range site.Petitions {
+		if !p.Illustrative {
+			t.Errorf("petition %s: no real petitions are available; it must be marked illustrative", p.ID)
+		}
+	}
+	for _, p := range site.ScorePeriods {
+		if p.Illustrative == (p.ID == "2026-toan-quoc") {
+			t.Errorf("period %s: only the imported national results are real (illustrative = %v)", p.ID, p.Illustrative)
+		}
+	}
+
+	out := builtExample(t)
+	read := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// Every procedure, petition and period has its page; the catalogue is paginated.
+	for _, p := range site.Procedures {
+		if _, err := os.Stat(filepath.Join(out, "thu-tuc", p.Code, "index.html")); err != nil {
+			t.Errorf("no page for procedure %s", p.Code)
+		}
+	}
+	pages := (len(site.Procedures) + 49) / 50
+	if _, err := os.Stat(filepath.Join(out, "thu-tuc", fmt.Sprintf("trang-%d", pages), "index.html")); err != nil {
+		t.Errorf("catalogue has no page %d: %v", pages, err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "thu-tuc", fmt.Sprintf("trang-%d", pages+1))); err == nil {
+		t.Errorf("catalogue has a page %d too many", pages+1)
+	}
+	// The national ranking shows where An Giang stands, in Vietnamese number format.
+	national := read("chi-so-766/2026-toan-quoc/index.html")
+	for _, want := range []string{"UBND tỉnh An Giang", "58,72", "Trung bình", "68,11"} {
+		if !strings.Contains(national, want) {
+			t.Errorf("national ranking lacks %q", want)
+		}
+	}
+	if home := read("index.html"); !strings.Contains(home, "đạt <strong>58,72</strong> điểm") || !strings.Contains(home, "hạng 29/34") {
+		t.Error("the home page does not say where the province stands nationally")
+	}
+	// An agency page carries its procedures, petitions with the on-time rate, and its 766
+	// trend as an accessible SVG with the same numbers in a table.
+	agency := read("co-quan/an-giang/so-tu-phap/index.html")
+	for _, want := range []string{`id="thu-tuc"`, `id="pakn"`, "Tỷ lệ trả lời đúng hạn", `role="img"`, `aria-labelledby="xu-huong-766-title xu-huong-766-desc"`, "<th scope=\"row\" data-label=\"Kỳ\"><a href=\"../../../chi-so-766/2026-10/index.html\">Tháng 10/2026</a>"} {
+		if !strings.Contains(agency, want) {
+			t.Errorf("agency page lacks %q", want)
+		}
+	}
+	// A filter page exists for each field and lists only that field.
+	for _, f := range site.Fields {
+		page := read("thu-tuc/linh-vuc/" + f.Slug + "/index.html")
+		if !strings.Contains(page, "Lĩnh vực "+f.Name) {
+			t.Errorf("field page %s does not name its field", f.Slug)
+		}
+	}
+}
+
+// No petitioner's details reach any output file: neither the [petitioner] tables nor the
+// personal data written in questions and answers, which the masker finds in the source.
+func TestNoPersonalDataInOutput(t *testing.T) {
+	set, err := content.Load(os.DirFS("../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secrets []string
+	for _, p := range set.Petitions {
+		for _, v := range p.Petitioner {
+			if s, ok := v.(string); ok && len(s) >= 6 {
+				secrets = append(secrets, s)
+			}
+		}
+		for _, text := range []string{p.Subject, p.Question, p.Answer} {
+			for _, m := range privacy.Find(text) {
+				if s := text[m.Start:m.End]; len(s) >= 6 {
+					secrets = append(secrets, s)
+				}
+			}
+		}
+	}
+	// The example questions hold personal data the ways citizens write it; each must be found.
+	for _, w := range []string{"0912 345 678", "+84 912345678", "089123456789", "@gmail.com", "số nhà 12 đường Trần Hưng Đạo"} {
+		if !slices.ContainsFunc(secrets, func(s string) bool { return strings.Contains(s, w) || strings.Contains(w, s) }) {
+			t.Errorf("no personal data like %q found in the example petitions; the test would prove nothing about it", w)
+		}
+	}
+	if len(secrets) < 40 {
+		t.Fatalf("only %d pieces of personal data in the example content", len(secrets))
+	}
+	out := builtExample(t)
+	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, s := range secrets {
+			if bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s contains personal data %q", p, s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The example's national ranking is exactly what importing the published CSV gives, so the
+// site shows the real figures and the import is reproducible.
+func TestImportScoresReproducesExample(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../content/agencies", filepath.Join(dir, "agencies"))
+	in, err := os.Open("../testdata/766/provinces-2026-10-05.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, n, err := generator.ImportScores(generator.ScoreImport{Content: dir, Input: in, Name: "provinces-2026-10-05.csv",
+		Period: "2026", Through: time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC), ID: "2026-toan-quoc",
+		Title:  "Kết quả Bộ chỉ số 766 năm 2026 (lũy kế đến 05/10/2026) của các tỉnh, thành phố",
+		Scope:  "Các tỉnh, thành phố trực thuộc trung ương",
+		Source: "Cổng Dịch vụ công quốc gia, công bố ngày 05/10/2026 (tệp provinces-2026-10-05.csv)"})
+	if err != nil || n != 34 {
+		t.Fatalf("import: %d units, %v", n, err)
+	}
+	got, _ := os.ReadFile(out)
+	want, _ := os.ReadFile("../content/chi-so-766/2026-toan-quoc.toml")
+	if !bytes.Equal(got, want) {
+		t.Errorf("import differs from content/chi-so-766/2026-toan-quoc.toml:\n%s", got)
+	}
+}
+
+// A CSV with problems is reported whole, with positions, and nothing is written.
+func TestImportScoresRejectsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "../content/agencies", filepath.Join(dir, "agencies"))
+	csv := "ma_don_vi,ten_don_vi,tong_diem,CKMB,TDGQ,CLGQ,TTTT,MDSH,MDHL,xep_hang\n" +
+		"H01,UBND tỉnh An Giang,58.72,8,18.15,7,6.49,9.13,9.95,29\n" +
+		"H20,UBND tỉnh Đồng Tháp,68.2,11.46,17.63,8.88,6.37,9.67,14.1,1\n" +
+		"H77,UBND tỉnh Mới,50,20,10,5,5,5,5,2\n"
+	_, _, err := generator.ImportScores(generator.ScoreImport{Content: dir, Input: strings.NewReader(csv), Name: "kq.csv", Period: "2026", Title: "x"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		"kq.csv:3:25: total: 68.20 khác tổng điểm sáu nhóm 68.11",
+		"kq.csv:4:1: không tìm thấy đơn vị H77 (UBND tỉnh Mới) trong agencies/",
+		"kq.csv:4:22: ckmb: 20.00 nằm ngoài 0..18",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "chi-so-766")); err == nil {
+		t.Error("a failed import wrote files")
+	}
+}
+
+// Importing the whole national file accounts for every record, and reproduces the example
+// catalogue byte for byte.
+func TestImportProceduresWholeFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts 2,642 records")
+	}
+	dir := t.TempDir()
+	copyDir(t, "../content/agencies", filepath.Join(dir, "agencies"))
+	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := generator.ImportProcedures(generator.ProcedureImport{Content: dir, Input: gz, Name: "national-procedures.jsonl",
+		Authority: "an-giang", Levels: []string{"tinh", "xa"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 2642 || rep.Written+rep.Filtered+rep.Rejected != rep.Records {
+		t.Errorf("records %d = written %d + filtered %d + rejected %d does not add up to 2,642", rep.Records, rep.Written, rep.Filtered, rep.Rejected)
+	}
+	fatal := 0
+	for _, p := range rep.Problems {
+		if p.Fatal {
+			fatal++
+			if p.Msg == "" || p.Line == 0 {
+				t.Errorf("rejection without reason or line: %+v", p)
+			}
+		}
+	}
+	if fatal < rep.Rejected {
+		t.Errorf("%d records rejected but only %d reasons given", rep.Rejected, fatal)
+	}
+	t.Logf("records %d: written %d (clean %d), other levels %d, rejected %d; %d agency names unresolved",
+		rep.Records, rep.Written, rep.Clean, rep.Filtered, rep.Rejected, len(rep.Unresolved))
+	got, _ := filepath.Glob(filepath.Join(dir, "thu-tuc", "*.toml"))
+	want, _ := filepath.Glob("../content/thu-tuc/*.toml")
+	if len(got) != len(want) || len(got) != rep.Written {
+		t.Fatalf("wrote %d files (report says %d); the example has %d", len(got), rep.Written, len(want))
+	}
+	for _, g := range got {
+		a, _ := os.ReadFile(g)
+		b, _ := os.ReadFile(filepath.Join("../content/thu-tuc", filepath.Base(g)))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs from the example content; re-import (see README) and review", filepath.Base(g))
+		}
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,58 @@
+package render
+
+import (
+	"html/template"
+
+	"congkhai/generator/chart"
+	"congkhai/generator/model"
+)
+
+// bandGuides mark where each band of the 766 index starts.
+var bandGuides = func() []chart.Guide {
+	var g []chart.Guide
+	for _, b := range model.Bands {
+		if b != model.Weak {
+			g = append(g, chart.Guide{Value: b.Min(), Label: b.Name(), Class: "band-" + b.Slug()})
+		}
+	}
+	return g
+}()
+
+// trendChart draws an agency's monthly 766 totals. The page shows the same numbers in a table.
+func trendChart(a *model.Agency) template.HTML {
+	scores := a.MonthlyScores()
+	if len(scores) < 2 {
+		return ""
+	}
+	labels := make([]string, len(scores))
+	values := make([]float64, len(scores))
+	for i, s := range scores {
+		labels[i], values[i] = s.Period.ShortLabel(), s.Total
+	}
+	return chart.Line(chart.LineChart{
+		ID:     "xu-huong-766",
+		Title:  "Tổng điểm Bộ chỉ số 766 theo tháng của " + a.ShortName(),
+		Labels: labels,
+		Series: []chart.Series{{Name: "Tổng điểm", Values: values}},
+		Max:    100,
+		Guides: bandGuides,
+	})
+}
+
+// bandChart draws how many units of a period fall in each band.
+func bandChart(p *model.ScorePeriod) template.HTML {
+	bars := make([]chart.Bar, len(model.Bands))
+	for i, b := range model.Bands {
+		bars[i] = chart.Bar{Label: b.Name(), Value: float64(p.Bands[b]), Class: "band-" + b.Slug()}
+	}
+	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars})
+}
+
+// groupChart draws a unit's six group scores against their maxima.
+func groupChart(s *model.UnitScore) template.HTML {
+	bars := make([]chart.Bar, len(model.Groups))
+	for i, g := range model.Groups {
+		bars[i] = chart.Bar{Label: g.Name, Value: s.Groups[i], Max: g.Max}
+	}
+	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2})
+}

@@ -1,0 +1,179 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"congkhai/generator/model"
+)
+
+// The registers' URL space:
+//
+//	thu-tuc/                               the catalogue, first page
+//	thu-tuc/trang-N/                       its further pages
+//	thu-tuc/<code>/                        one procedure
+//	thu-tuc/linh-vuc/<field>/              procedures of a field (and trang-N/)
+//	thu-tuc/cap/<level>/                   of a level
+//	thu-tuc/truc-tuyen/<online>/           of an online level
+//	thu-tuc/co-quan/<authority>/<agency>/  of an agency
+//	pakn/ , pakn/<id>/ , pakn/trang-thai/<status>/ , pakn/han/<timeliness>/ ,
+//	pakn/nam/<year>/ , pakn/co-quan/<authority>/<agency>/
+//	chi-so-766/ , chi-so-766/<period>/
+const (
+	proceduresDir = "thu-tuc/"
+	petitionsDir  = "pakn/"
+	scoresDir     = "chi-so-766/"
+	pageSize      = 50
+)
+
+// Listing is one page of a list of procedures or petitions: the whole register or the part
+// a filter selects, cut into pages of pageSize so that each stays light on a phone.
+type Listing struct {
+	Title      string // what the list holds: "Lĩnh vực Hộ tịch"
+	Filter     string // the filter group it belongs to ("linh-vuc", "cap", ...), "" for all
+	Value      string // the filter value's slug
+	Total      int
+	From       int // 1-based number of the first item on this page
+	Procedures []*model.Procedure
+	Petitions  []*model.Petition
+	Counts     model.PetitionCounts // of every petition in the list, not only this page
+	Page       int                  // 1-based
+	Pages      []string             // the file path of every page of the list
+}
+
+// Prev and Next are the paths of the neighbouring pages, "" at the ends.
+func (l *Listing) Prev() string {
+	if l.Page > 1 {
+		return l.Pages[l.Page-2]
+	}
+	return ""
+}
+
+// Next is the path of the next page, "" on the last.
+func (l *Listing) Next() string {
+	if l.Page < len(l.Pages) {
+		return l.Pages[l.Page]
+	}
+	return ""
+}
+
+// paginate cuts n items into pages under dir and calls add for each page with its bounds.
+func paginate(dir string, n int, add func(path string, page, from, to int, pages []string)) {
+	count := max(1, (n+pageSize-1)/pageSize)
+	pages := make([]string, count)
+	for i := range pages {
+		pages[i] = dir + "index.html"
+		if i > 0 {
+			pages[i] = dir + "trang-" + strconv.Itoa(i+1) + "/index.html"
+		}
+	}
+	for i := range pages {
+		add(pages[i], i+1, i*pageSize, min(n, (i+1)*pageSize), pages)
+	}
+}
+
+// procedureLists returns the catalogue's pages: all procedures and every filter.
+func (r *renderer) procedureLists() []*Page {
+	s := r.site
+	var out []*Page
+	list := func(dir, title, filter, value string, items []*model.Procedure) {
+		paginate(dir, len(items), func(p string, page, from, to int, pages []string) {
+			l := &Listing{Title: title, Filter: filter, Value: value, Total: len(items), From: from + 1,
+				Procedures: items[from:to], Page: page, Pages: pages}
+			t := "Danh mục thủ tục hành chính"
+			if title != "" {
+				t = "Thủ tục hành chính – " + title
+			}
+			if page > 1 {
+				t += " – trang " + strconv.Itoa(page)
+			}
+			out = append(out, &Page{Kind: "procedures", Path: p, Title: t, List: l})
+		})
+	}
+	list(proceduresDir, "", "", "", s.Procedures)
+	for _, f := range s.Fields {
+		list(dirOf(f), "Lĩnh vực "+f.Name, "linh-vuc", f.Slug, f.Procedures)
+	}
+	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
+		list(dirOf(g), g.Name, g.Filter, g.Slug, g.Procedures)
+	}
+	for _, a := range s.Agencies {
+		if len(a.Procedures) > 0 {
+			list(proceduresDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", a.Name, "co-quan", a.Key, a.Procedures)
+		}
+	}
+	return out
+}
+
+// petitionLists returns the petition register's pages: all petitions and every filter.
+func (r *renderer) petitionLists() []*Page {
+	s := r.site
+	var out []*Page
+	list := func(dir, title, filter, value string, items []*model.Petition) {
+		var counts model.PetitionCounts
+		for _, p := range items {
+			counts.Add(p.Timeliness)
+		}
+		paginate(dir, len(items), func(p string, page, from, to int, pages []string) {
+			l := &Listing{Title: title, Filter: filter, Value: value, Total: len(items), From: from + 1,
+				Petitions: items[from:to], Counts: counts, Page: page, Pages: pages}
+			t := "Trả lời phản ánh, kiến nghị"
+			if title != "" {
+				t += " – " + title
+			}
+			if page > 1 {
+				t += " – trang " + strconv.Itoa(page)
+			}
+			out = append(out, &Page{Kind: "petitions", Path: p, Title: t, List: l})
+		})
+	}
+	list(petitionsDir, "", "", "", s.Petitions)
+	for _, g := range s.PetitionGroups {
+		list(dirOf(g), g.Name, g.Filter, g.Slug, g.Petitions)
+	}
+	for _, a := range s.Agencies {
+		if len(a.Petitions) > 0 {
+			list(petitionsDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", a.Name, "co-quan", a.Key, a.Petitions)
+		}
+	}
+	return out
+}
+
+// registerPages returns the pages of the three registers.
+func (r *renderer) registerPages() []*Page {
+	s := r.site
+	var pages []*Page
+	if len(s.Procedures) > 0 {
+		pages = append(pages, r.procedureLists()...)
+		for _, p := range s.Procedures {
+			pages = append(pages, &Page{Kind: "procedure", Path: pathOf(p), Title: p.Name, Procedure: p})
+		}
+	}
+	if len(s.Petitions) > 0 {
+		pages = append(pages, r.petitionLists()...)
+		for _, p := range s.Petitions {
+			pages = append(pages, &Page{Kind: "petition", Path: pathOf(p), Title: "Phản ánh, kiến nghị " + p.ID + ": " + p.Subject, Petition: p})
+		}
+	}
+	if len(s.ScorePeriods) > 0 {
+		pages = append(pages, &Page{Kind: "scores", Path: scoresDir + "index.html", Title: "Bộ chỉ số 766"})
+		for _, p := range s.ScorePeriods {
+			pages = append(pages, &Page{Kind: "score-period", Path: pathOf(p), Title: "Chỉ số 766 – " + p.Title, Period: p})
+		}
+	}
+	return pages
+}
+
+// dirOf is the folder of a list page: pathOf without its index.html.
+func dirOf(v any) string { return strings.TrimSuffix(pathOf(v), "index.html") }
+
+// ProceduresOf is the link to the list of an agency's procedures.
+func (pg *Page) ProceduresOf(a *model.Agency) string {
+	return pg.link(proceduresDir + "co-quan/" + a.Authority.ID + "/" + a.ID + "/index.html")
+}
+
+// PetitionsOf is the link to the list of an agency's petitions.
+func (pg *Page) PetitionsOf(a *model.Agency) string {
+	return pg.link(petitionsDir + "co-quan/" + a.Authority.ID + "/" + a.ID + "/index.html")
+}
