@@ -278,3 +278,41 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkBuildFullCatalogue builds the example site with every procedure of the national
+// file (all levels, 2,625 convertible records) instead of the province's share: the scale
+// test of the catalogue.
+func BenchmarkBuildFullCatalogue(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
+		b.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, "thu-tuc"))
+	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	rep, err := generator.ImportProcedures(generator.ProcedureImport{Content: dir, Input: gz, Name: "national-procedures.jsonl", Authority: "an-giang"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	importTime := time.Since(start)
+	out := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	var res *generator.Result
+	for range b.N {
+		if res, err = generator.Build(context.Background(), generator.Options{Content: os.DirFS(dir), Out: out, AsOf: asOf}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Stats.Pages), "pages")
+	b.ReportMetric(float64(res.Stats.Bytes)/(1<<20), "MB")
+	b.ReportMetric(float64(rep.Written), "procedures")
+	b.ReportMetric(importTime.Seconds(), "import-s")
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"congkhai/generator"
+	"congkhai/generator/chart"
 	"congkhai/generator/diag"
 	"congkhai/generator/schedule"
 )
@@ -86,8 +87,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		for _, p := range site.Plans {
 			n += len(p.Tasks)
 		}
-		fmt.Fprintf(a.stdout, "Nội dung hợp lệ: %d kế hoạch, %d nhiệm vụ, %d cơ quan, %d báo cáo tiến độ.\n",
-			len(site.Plans), n, len(site.Agencies), len(site.Reports))
+		fmt.Fprintf(a.stdout, "Nội dung hợp lệ: %d kế hoạch, %s nhiệm vụ, %d cơ quan, %d báo cáo tiến độ, %s thủ tục, %d phản ánh, kiến nghị, %d kỳ Bộ chỉ số 766.\n",
+			len(site.Plans), count(n), len(site.Agencies), len(site.Reports), count(len(site.Procedures)), len(site.Petitions), len(site.ScorePeriods))
 		return exitOK
 	}
 	res, err := generator.Build(ctx, opts)
@@ -163,6 +164,9 @@ func (a *app) fail(cmd, contentDir string, err error) int {
 	fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
 	return exitProblem
 }
+
+// count writes a number the Vietnamese way: 1.584.
+func count(n int) string { return chart.Number(float64(n), 0) }
 
 // size writes a byte count in Vietnamese style: "3,2 MB".
 func size(n int64) string {

@@ -88,22 +88,28 @@ func Write(out string, files []render.File) (Stats, error) {
 		return st, err
 	}
 	marker := render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}
-	for _, f := range append(slices.Clip(files), marker) { // Clip: never write into the caller's array
+	all := append(slices.Clip(files), marker) // Clip: never write into the caller's array
+	dirs := map[string]bool{}
+	for _, f := range all {
 		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
 			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
 		}
-		dst := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return st, err
-		}
-		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
-			return st, err
+		if d := path.Dir(f.Path); !dirs[d] {
+			dirs[d] = true
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
+				return st, err
+			}
 		}
 		st.Files++
 		st.Bytes += int64(len(f.Data))
 		if path.Ext(f.Path) == ".html" {
 			st.Pages++
 		}
+	}
+	if err := parallel.Do(len(all), func(i int) error {
+		return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data, 0o644)
+	}); err != nil {
+		return st, err
 	}
 	if err := swap(tmp, out); err != nil {
 		return st, err

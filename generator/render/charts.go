@@ -18,6 +18,10 @@ var bandGuides = func() []chart.Guide {
 	return g
 }()
 
+// barWidth is the viewBox width of bar charts: narrow, so that their text stays legible when
+// a phone scales them down (the stylesheet caps their width on large screens).
+const barWidth = 360
+
 // trendChart draws an agency's monthly 766 totals. The page shows the same numbers in a table.
 func trendChart(a *model.Agency) template.HTML {
 	scores := a.MonthlyScores()
@@ -45,7 +49,7 @@ func bandChart(p *model.ScorePeriod) template.HTML {
 	for i, b := range model.Bands {
 		bars[i] = chart.Bar{Label: b.Name(), Value: float64(p.Bands[b]), Class: "band-" + b.Slug()}
 	}
-	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars})
+	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars, Width: barWidth})
 }
 
 // groupChart draws a unit's six group scores against their maxima.
@@ -54,5 +58,5 @@ func groupChart(s *model.UnitScore) template.HTML {
 	for i, g := range model.Groups {
 		bars[i] = chart.Bar{Label: g.Name, Value: s.Groups[i], Max: g.Max}
 	}
-	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2})
+	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2, Width: barWidth})
 }

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A content folder with the example registries, for imports to resolve against.
+func importContent(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "agencies"), os.DirFS("../../content/agencies")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestImport766(t *testing.T) {
+	dir := importContent(t)
+	code, stdout, stderr := runApp(t, nil, "import", "766", "../../testdata/766/provinces-2026-10-05.csv", "--content", dir,
+		"--period", "2026", "--through", "2026-10-05", "--id", "2026-toan-quoc", "--title", "Năm 2026")
+	if code != exitOK || stdout != "Đã nhập 34 đơn vị vào "+filepath.Join(dir, "chi-so-766", "2026-toan-quoc.toml")+".\n" {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	// The imported file is valid content.
+	if code, _, stderr := runApp(t, nil, "check", "--content", dir); code != exitProblem || strings.Contains(stderr, "chi-so-766") {
+		t.Errorf("the imported file has problems (or check passed without site.toml):\n%s", stderr)
+	}
+}
+
+func TestImport766BadInput(t *testing.T) {
+	dir := importContent(t)
+	csv := filepath.Join(t.TempDir(), "kq.csv")
+	os.WriteFile(csv, []byte("ma_don_vi,ten_don_vi,tong_diem,CKMB,TDGQ,CLGQ,TTTT,MDSH,MDHL,xep_hang\n"+
+		"H01,UBND tỉnh An Giang,58.72,8,18.15,7,6.49,9.13,9.95,29\n"+
+		"H20,UBND tỉnh Đồng Tháp,68.11,11.46,17.63,8.88,6.37,9.67,14.1,x\n"), 0o644)
+	code, _, stderr := runApp(t, nil, "import", "766", csv, "--content", dir, "--period", "2026", "--title", "Năm 2026")
+	if code != exitProblem || !strings.Contains(stderr, csv+":3:63: xep_hang: \"x\" không phải thứ hạng") || !strings.Contains(stderr, "1 lỗi; không ghi tệp nào") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "chi-so-766")); err == nil {
+		t.Error("a failed import wrote a file")
+	}
+}
+
+func TestImportTTHC(t *testing.T) {
+	dir := importContent(t)
+	in := filepath.Join(t.TempDir(), "tthc.jsonl")
+	rec := `{"ma_thu_tuc": "1.001226", "ten_thu_tuc": "Cấp giấy phép", "cap_thuc_hien": "Cấp tỉnh", "linh_vuc": "Quản lý xuất nhập cảnh", "co_quan_co_tham_quyen": "Công an cấp Tỉnh", "co_quan_thuc_hien": "Phòng quản lý xuất nhập cảnh", "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1 Ngày làm việc10 USD", "trinh_tu_thuc_hien": "Bước 1: Nộp hồ sơ.", "raw_text": ""}`
+	os.WriteFile(in, []byte(rec+"\n{not json\n"+strings.Replace(rec, "Cấp tỉnh", "Cấp bộ", 1)+"\n"), 0o644)
+	code, stdout, stderr := runApp(t, nil, "import", "tthc", in, "--content", dir, "--authority", "an-giang", "--levels", "tinh,xa")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		in + ":2: bỏ qua thủ tục",
+		"Đọc 3 bản ghi: ghi 1 tệp vào " + dir + "/thu-tuc",
+		"bỏ qua 1 không thuộc cấp đã chọn, 1 không chuyển được.",
+		"Phòng quản lý xuất nhập cảnh",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "thu-tuc", "1.001226.toml"))
+	if err != nil || !strings.Contains(string(b), `id = "an-giang/cong-an-tinh"`) {
+		t.Errorf("procedure file without the resolved agency (%v):\n%s", err, b)
+	}
+}
