@@ -5,9 +5,12 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"congkhai/generator/diag"
 )
 
 // Values allowed in the registers' enumerated fields.
@@ -19,9 +22,11 @@ var (
 	PetitionChannels = []string{"cong-dich-vu-cong", "truc-tiep", "buu-chinh", "dien-thoai", "thu-dien-tu", "hop-thu"}
 	PetitionKinds    = []string{"phan-anh", "kien-nghi"}
 	PetitionStatuses = []string{"dang-xu-ly", "da-tra-loi", "chuyen", "tu-choi"}
-	procedureCode    = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
-	periodKey        = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2]|q[1-4]))?$`)
-	localCodePattern = regexp.MustCompile(`^[0-9]\.[0-9]{6}\.[A-Z0-9]+$`)
+	// ReservedPetitionIDs are the list pages under pakn/.
+	ReservedPetitionIDs = []string{"trang-thai", "han", "nam", "co-quan"}
+	procedureCode       = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
+	periodKey           = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2]|q[1-4]))?$`)
+	localCodePattern    = regexp.MustCompile(`^[0-9]\.[0-9]{6}\.[A-Z0-9]+$`)
 )
 
 // Group is one of the six groups of the 766 index and its maximum score.
@@ -130,7 +135,9 @@ func (v *validator) procedure(p *ProcedureFile) {
 
 func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	src := &p.source
-	v.id(src, "", p.ID)
+	if v.id(src, "", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
+		v.errs.Add(diag.Pos{File: p.File}, "tên tệp %q trùng với một trang danh sách (%s, trang-N): đổi tên tệp", p.ID, strings.Join(ReservedPetitionIDs, ", "))
+	}
 	if p.Received.IsZero() {
 		v.errs.Add(p.Pos(""), "received: thiếu ngày tiếp nhận")
 	}

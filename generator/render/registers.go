@@ -58,49 +58,52 @@ func (l *Listing) Next() string {
 	return ""
 }
 
-// paginate cuts n items into pages under dir and calls add for each page with its bounds.
-func paginate(dir string, n int, add func(path string, page, from, to int, pages []string)) {
-	count := max(1, (n+pageSize-1)/pageSize)
-	pages := make([]string, count)
-	for i := range pages {
-		pages[i] = dir + "index.html"
+// listPages cuts a list of n items under dir into pages of pageSize (dir/index.html,
+// dir/trang-2/index.html, ...), each with a copy of l that fill completes with the page's
+// items [from, to). Titles read "heading – l.Title – trang N".
+func listPages(kind, dir, heading string, l Listing, n int, fill func(l *Listing, from, to int)) []*Page {
+	paths := make([]string, max(1, (n+pageSize-1)/pageSize))
+	for i := range paths {
+		paths[i] = dir + "index.html"
 		if i > 0 {
-			pages[i] = dir + "trang-" + strconv.Itoa(i+1) + "/index.html"
+			paths[i] = dir + "trang-" + strconv.Itoa(i+1) + "/index.html"
 		}
 	}
-	for i := range pages {
-		add(pages[i], i+1, i*pageSize, min(n, (i+1)*pageSize), pages)
+	out := make([]*Page, len(paths))
+	for i, p := range paths {
+		page := l
+		page.Total, page.Page, page.Pages, page.From = n, i+1, paths, i*pageSize+1
+		fill(&page, i*pageSize, min(n, (i+1)*pageSize))
+		title := heading
+		if l.Title != "" {
+			title += " – " + l.Title
+		}
+		if i > 0 {
+			title += " – trang " + strconv.Itoa(i+1)
+		}
+		out[i] = &Page{Kind: kind, Path: p, Title: title, List: &page}
 	}
+	return out
 }
 
 // procedureLists returns the catalogue's pages: all procedures and every filter.
 func (r *renderer) procedureLists() []*Page {
 	s := r.site
 	var out []*Page
-	list := func(dir, title, filter, value string, items []*model.Procedure) {
-		paginate(dir, len(items), func(p string, page, from, to int, pages []string) {
-			l := &Listing{Title: title, Filter: filter, Value: value, Total: len(items), From: from + 1,
-				Procedures: items[from:to], Page: page, Pages: pages}
-			t := "Danh mục thủ tục hành chính"
-			if title != "" {
-				t = "Thủ tục hành chính – " + title
-			}
-			if page > 1 {
-				t += " – trang " + strconv.Itoa(page)
-			}
-			out = append(out, &Page{Kind: "procedures", Path: p, Title: t, List: l})
-		})
+	list := func(dir string, l Listing, items []*model.Procedure) {
+		out = append(out, listPages("procedures", dir, "Danh mục thủ tục hành chính", l, len(items),
+			func(l *Listing, from, to int) { l.Procedures = items[from:to] })...)
 	}
-	list(proceduresDir, "", "", "", s.Procedures)
+	list(proceduresDir, Listing{}, s.Procedures)
 	for _, f := range s.Fields {
-		list(dirOf(f), "Lĩnh vực "+f.Name, "linh-vuc", f.Slug, f.Procedures)
+		list(dirOf(f), Listing{Title: "Lĩnh vực " + f.Name, Filter: "linh-vuc", Value: f.Slug}, f.Procedures)
 	}
 	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
-		list(dirOf(g), g.Name, g.Filter, g.Slug, g.Procedures)
+		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug}, g.Procedures)
 	}
 	for _, a := range s.Agencies {
 		if len(a.Procedures) > 0 {
-			list(proceduresDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", a.Name, "co-quan", a.Key, a.Procedures)
+			list(proceduresDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
 		}
 	}
 	return out
@@ -110,31 +113,20 @@ func (r *renderer) procedureLists() []*Page {
 func (r *renderer) petitionLists() []*Page {
 	s := r.site
 	var out []*Page
-	list := func(dir, title, filter, value string, items []*model.Petition) {
-		var counts model.PetitionCounts
+	list := func(dir string, l Listing, items []*model.Petition) {
 		for _, p := range items {
-			counts.Add(p.Timeliness)
+			l.Counts.Add(p.Timeliness)
 		}
-		paginate(dir, len(items), func(p string, page, from, to int, pages []string) {
-			l := &Listing{Title: title, Filter: filter, Value: value, Total: len(items), From: from + 1,
-				Petitions: items[from:to], Counts: counts, Page: page, Pages: pages}
-			t := "Trả lời phản ánh, kiến nghị"
-			if title != "" {
-				t += " – " + title
-			}
-			if page > 1 {
-				t += " – trang " + strconv.Itoa(page)
-			}
-			out = append(out, &Page{Kind: "petitions", Path: p, Title: t, List: l})
-		})
+		out = append(out, listPages("petitions", dir, "Trả lời phản ánh, kiến nghị", l, len(items),
+			func(l *Listing, from, to int) { l.Petitions = items[from:to] })...)
 	}
-	list(petitionsDir, "", "", "", s.Petitions)
+	list(petitionsDir, Listing{}, s.Petitions)
 	for _, g := range s.PetitionGroups {
-		list(dirOf(g), g.Name, g.Filter, g.Slug, g.Petitions)
+		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug}, g.Petitions)
 	}
 	for _, a := range s.Agencies {
 		if len(a.Petitions) > 0 {
-			list(petitionsDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", a.Name, "co-quan", a.Key, a.Petitions)
+			list(petitionsDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Petitions)
 		}
 	}
 	return out
