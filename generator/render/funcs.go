@@ -81,6 +81,8 @@ func number(n int) string {
 
 func levelLabel(level string) string {
 	switch level {
+	case "quoc-gia":
+		return "Cả nước"
 	case "trung-uong":
 		return "Trung ương"
 	case "tinh":
