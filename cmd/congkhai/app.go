@@ -172,13 +172,11 @@ func count(n int) string { return chart.Number(float64(n), 0) }
 func size(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+		return chart.Number(float64(n)/(1<<20), 1) + " MB"
 	case n >= 1<<10:
-		return strings.Replace(fmt.Sprintf("%.1f KB", float64(n)/(1<<10)), ".", ",", 1)
+		return chart.Number(float64(n)/(1<<10), 1) + " KB"
 	}
-	return fmt.Sprintf("%d B", n)
+	return count(int(n)) + " B"
 }
 
-func seconds(d time.Duration) string {
-	return strings.Replace(fmt.Sprintf("%.2f giây", d.Seconds()), ".", ",", 1)
-}
+func seconds(d time.Duration) string { return chart.Number(d.Seconds(), 2) + " giây" }

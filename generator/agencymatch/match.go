@@ -61,7 +61,7 @@ func (m *Matcher) Nearest(name string) string {
 	k := key(name)
 	best, bestD := "", len(k)/2+1
 	for _, e := range m.names {
-		if d := distance(k, e.key); d < bestD {
+		if d := fold.Distance(k, e.key); d < bestD {
 			best, bestD = e.ref, d
 		}
 	}
@@ -84,25 +84,4 @@ func strip(k, place string) string {
 		return strings.TrimSuffix(k, " "+place)
 	}
 	return k
-}
-
-// distance is the edit distance between two strings, in bytes (keys are ASCII).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

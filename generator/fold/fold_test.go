@@ -40,3 +40,14 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"vp-ubnd", "vp-ubnd", 0}, {"vp-ubn", "vp-ubnd", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}, {"abc", "", 3}} {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -56,11 +56,18 @@ type Field struct {
 	Procedures []*Procedure
 }
 
-// Level names a level of government.
-var levelNames = map[string]string{"bo": "Cấp bộ", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã", "khac": "Cơ quan khác"}
+// levelNames are the levels of government of agencies, authorities and procedures in words.
+var levelNames = map[string]string{"quoc-gia": "Cả nước", "trung-uong": "Trung ương", "bo": "Cấp bộ",
+	"tinh": "Cấp tỉnh", "thanh-pho": "Thành phố trực thuộc Trung ương", "huyen": "Cấp huyện", "xa": "Cấp xã",
+	"khac": "Cơ quan khác"}
 
-// LevelName is a level in words: "tinh" -> "Cấp tỉnh".
-func LevelName(level string) string { return levelNames[level] }
+// LevelName is a level in words: "tinh" -> "Cấp tỉnh"; an unknown level is returned as is.
+func LevelName(level string) string {
+	if name, ok := levelNames[level]; ok {
+		return name
+	}
+	return level
+}
 
 // OnlineName is an online level in words.
 func OnlineName(online string) string {

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +24,7 @@ var funcs = template.FuncMap{
 	"limitReports":    head[*model.Report],
 	"limitProcedures": head[*model.Procedure],
 	"limitPetitions":  head[*model.Petition],
-	"levelLabel":      levelLabel,
+	"levelName":       model.LevelName,
 	"levels": func(levels []string) string {
 		names := make([]string, len(levels))
 		for i, l := range levels {
@@ -71,31 +70,7 @@ func percent(part, total int) int {
 }
 
 // number writes an integer the Vietnamese way: 1.234.
-func number(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return s
-}
-
-func levelLabel(level string) string {
-	switch level {
-	case "quoc-gia":
-		return "Cả nước"
-	case "trung-uong":
-		return "Trung ương"
-	case "tinh":
-		return "Cấp tỉnh"
-	case "thanh-pho":
-		return "Thành phố trực thuộc Trung ương"
-	case "huyen":
-		return "Cấp huyện"
-	case "xa":
-		return "Cấp xã"
-	}
-	return level
-}
+func number(n int) string { return chart.Number(float64(n), 0) }
 
 // onlineShort is an online level as a list column shows it.
 func onlineShort(online string) string {
