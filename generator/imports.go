@@ -12,6 +12,7 @@ import (
 
 	"congkhai/generator/agencymatch"
 	"congkhai/generator/content"
+	"congkhai/generator/diag"
 	"congkhai/generator/nationaldb"
 	"congkhai/generator/scorecsv"
 )
@@ -85,22 +86,22 @@ func ImportScores(o ScoreImport) (string, int, error) {
 	return out, len(units), writeFile(out, buf.Bytes())
 }
 
-// loadRegistries reads the agency registries of a content directory. Problems elsewhere in
-// the content do not stop an import; a registry that cannot be read does.
+// loadRegistries reads the agency registries of a content directory, and only them.
 func loadRegistries(dir string) ([]*content.AgencyFile, error) {
-	set, err := content.Load(os.DirFS(dir))
-	if set == nil {
-		return nil, err
-	}
-	for file := range set.Unreadable {
-		if filepath.Dir(filepath.FromSlash(file)) == "agencies" {
-			return nil, err
+	registries, err := content.LoadRegistries(os.DirFS(dir))
+	if err != nil {
+		// Positions name files of the content directory; the import's own input is elsewhere.
+		var list diag.List
+		list.Append(diag.Prefix("đọc", err))
+		for _, e := range list {
+			e.Pos.File = filepath.ToSlash(filepath.Join(dir, e.Pos.File))
 		}
+		return nil, list
 	}
-	if len(set.Authorities) == 0 {
+	if len(registries) == 0 {
 		return nil, fmt.Errorf("%s: không có danh mục cơ quan nào (agencies/*.toml)", dir)
 	}
-	return set.Authorities, nil
+	return registries, nil
 }
 
 // writeFile writes data to name through a temporary file in the same folder.

@@ -69,3 +69,20 @@ func TestImportTTHC(t *testing.T) {
 		t.Errorf("procedure file without the resolved agency (%v):\n%s", err, b)
 	}
 }
+
+// A broken registry stops an import, reported at its place in the content folder; the
+// rest of the content is not read.
+func TestImportReadsOnlyTheRegistries(t *testing.T) {
+	dir := importContent(t)
+	os.MkdirAll(filepath.Join(dir, "plans", "x"), 0o755)
+	os.WriteFile(filepath.Join(dir, "plans", "x", "plan.toml"), []byte("not = [toml"), 0o644)
+	code, _, stderr := runApp(t, nil, "import", "766", "../../testdata/766/provinces-2026-10-05.csv", "--content", dir, "--period", "2026", "--title", "x")
+	if code != exitOK {
+		t.Errorf("a broken plan stopped the import:\n%s", stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "agencies", "hong.toml"), []byte("x = [\n"), 0o644)
+	code, _, stderr = runApp(t, nil, "import", "766", "../../testdata/766/provinces-2026-10-05.csv", "--content", dir, "--period", "2026", "--title", "x")
+	if code != exitProblem || !strings.Contains(stderr, filepath.ToSlash(filepath.Join(dir, "agencies", "hong.toml"))+":1:6: đọc: cú pháp TOML") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}

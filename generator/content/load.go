@@ -34,18 +34,10 @@ func Load(fsys fs.FS) (*Set, error) {
 		if d.IsDir() {
 			return nil
 		}
-		text, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
+		text, ok := readText(fsys, name, &errs)
+		if !ok {
 			return nil
 		}
-		if !utf8.Valid(text) {
-			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp không phải UTF-8")
-			return nil
-		}
-		// Vietnamese typed on different systems arrives precomposed or decomposed; the site
-		// and its search compare strings, so everything is NFC from here on.
-		text = norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff")))
 		dir, parts := path.Dir(name), strings.Split(name, "/")
 		switch {
 		case name == "site.toml":
@@ -54,10 +46,7 @@ func Load(fsys fs.FS) (*Set, error) {
 				set.Site = f
 			}
 		case len(parts) == 2 && parts[0] == "agencies" && path.Ext(name) == ".toml":
-			f := &AgencyFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Authorities = append(set.Authorities, f)
-			}
+			set.registry(name, text, &errs)
 		case len(parts) == 3 && parts[0] == "plans" && base == "plan.toml":
 			f := &PlanFile{source: source{File: name}, ID: parts[1]}
 			if set.decode(&f.source, text, f, &errs) {
@@ -121,6 +110,47 @@ func Load(fsys fs.FS) (*Set, error) {
 		errs.Add(diag.Pos{File: "site.toml"}, "thiếu tệp site.toml")
 	}
 	return set, errs.Err()
+}
+
+// LoadRegistries reads only the agency registries (agencies/*.toml), for commands that
+// resolve agency names without needing, or reading, the rest of the content.
+func LoadRegistries(fsys fs.FS) ([]*AgencyFile, error) {
+	set := &Set{Unreadable: map[string]bool{}}
+	var errs diag.List
+	names, err := fs.Glob(fsys, "agencies/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if text, ok := readText(fsys, name, &errs); ok {
+			set.registry(name, text, &errs)
+		}
+	}
+	return set.Authorities, errs.Err()
+}
+
+// readText reads a content file as NFC text. Vietnamese typed on different systems arrives
+// precomposed or decomposed; the site and its search compare strings, so everything is NFC
+// from here on.
+func readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
+	text, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
+		return nil, false
+	}
+	if !utf8.Valid(text) {
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp không phải UTF-8")
+		return nil, false
+	}
+	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true
+}
+
+// registry decodes agencies/<authority>.toml into the set.
+func (set *Set) registry(name string, text []byte, errs *diag.List) {
+	f := &AgencyFile{source: source{File: name}, ID: strings.TrimSuffix(path.Base(name), ".toml")}
+	if set.decode(&f.source, text, f, errs) {
+		set.Authorities = append(set.Authorities, f)
+	}
 }
 
 // decode decodes a file's TOML into v, remembering the file as unreadable if it fails, so

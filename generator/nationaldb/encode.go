@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"congkhai/generator/content"
+	"congkhai/generator/tomltext"
 )
 
 // Encode writes p as TOML for thu-tuc/<code>.toml: a comment naming the source, the simple
@@ -117,9 +118,9 @@ func (e *encoder) str(key, s string) {
 	e.buf.WriteString(key)
 	e.buf.WriteString(" = ")
 	if strings.Contains(s, "\n") {
-		writeMultiline(&e.buf, s)
+		tomltext.Multiline(&e.buf, s)
 	} else {
-		writeBasic(&e.buf, s)
+		tomltext.Basic(&e.buf, s)
 	}
 	e.buf.WriteByte('\n')
 }
@@ -137,7 +138,7 @@ func (e *encoder) strs(key string, ss []string) {
 		if i > 0 {
 			e.buf.WriteString(", ")
 		}
-		writeBasic(&e.buf, s)
+		tomltext.Basic(&e.buf, s)
 	}
 	e.buf.WriteString("]\n")
 }
@@ -147,77 +148,4 @@ func (e *encoder) boolean(key string, b bool) {
 		e.buf.WriteString(key)
 		e.buf.WriteString(" = true\n")
 	}
-}
-
-// writeEscape writes the escape of a character TOML does not allow raw in a string (or
-// that reads badly raw), and reports whether it did.
-func writeEscape(b *bytes.Buffer, r rune) bool {
-	switch r {
-	case '\\':
-		b.WriteString(`\\`)
-	case '\b':
-		b.WriteString(`\b`)
-	case '\t':
-		b.WriteString(`\t`)
-	case '\f':
-		b.WriteString(`\f`)
-	case '\r':
-		b.WriteString(`\r`)
-	default:
-		if r < 0x20 || r == 0x7f {
-			fmt.Fprintf(b, `\u%04X`, r)
-			return true
-		}
-		return false
-	}
-	return true
-}
-
-// writeBasic writes s as a TOML basic string.
-func writeBasic(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case writeEscape(b, r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-}
-
-// writeMultiline writes s as a TOML multi-line basic string, its text starting on the line
-// after the opening quotes (TOML drops that first newline). A quotation mark is escaped
-// only where it would otherwise close the string: the third of a run, and at the very end.
-func writeMultiline(b *bytes.Buffer, s string) {
-	b.WriteString("\"\"\"\n")
-	trailing := len(s) - len(strings.TrimRight(s, `"`)) // quotes at the end of s
-	run := 0
-	for i, r := range s {
-		if r == '"' {
-			if run == 2 || i >= len(s)-trailing {
-				b.WriteString(`\"`)
-				run = 0
-			} else {
-				b.WriteByte('"')
-				run++
-			}
-			continue
-		}
-		run = 0
-		switch {
-		case r == '\n':
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte('\t')
-		case writeEscape(b, r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString(`"""`)
 }

@@ -5,6 +5,7 @@
 package scorecsv
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
+	"congkhai/generator/tomltext"
 )
 
 // Resolver finds the registry agency ("authority/id") of a unit by its code or its name; it
@@ -51,7 +53,7 @@ func Read(r io.Reader, file string, resolve Resolver) ([]content.UnitRec, error)
 		text := lines[line-1]
 		return utf8.RuneCountInString(text[:min(col-1, len(text))]) + 1
 	}
-	cr := csv.NewReader(strings.NewReader(string(data)))
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
@@ -152,7 +154,7 @@ func Read(r io.Reader, file string, resolve Resolver) ([]content.UnitRec, error)
 
 // Encode writes a results file as TOML, units in the order given.
 func Encode(w io.Writer, f *content.ResultsFile, comment string) error {
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, line := range strings.Split(strings.TrimSpace(comment), "\n") {
 		if line != "" {
 			fmt.Fprintf(&b, "# %s\n", line)
@@ -160,7 +162,9 @@ func Encode(w io.Writer, f *content.ResultsFile, comment string) error {
 	}
 	str := func(key, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, "%s = %s\n", key, quote(v))
+			b.WriteString(key + " = ")
+			tomltext.Basic(&b, v)
+			b.WriteByte('\n')
 		}
 	}
 	str("period", f.Period)
@@ -185,27 +189,6 @@ func Encode(w io.Writer, f *content.ResultsFile, comment string) error {
 			fmt.Fprintf(&b, "rank = %d\n", u.Rank)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := b.WriteTo(w)
 	return err
-}
-
-// quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		case r == utf8.RuneError:
-			b.WriteString("\uFFFD")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
