@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -32,6 +34,32 @@ func build(t *testing.T, contentDir, out string) *generator.Result {
 		t.Fatalf("build %s: %v", contentDir, err)
 	}
 	return res
+}
+
+// exampleSite builds the example site once for every test that only reads the output.
+var exampleSite = sync.OnceValues(func() (string, error) {
+	out := filepath.Join(os.TempDir(), fmt.Sprintf("congkhai-registers-%d", os.Getpid()))
+	os.RemoveAll(out)
+	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf})
+	return out, err
+})
+
+func builtExample(t *testing.T) string {
+	t.Helper()
+	out, err := exampleSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestMain removes the shared example build.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if out, err := exampleSite(); err == nil {
+		os.RemoveAll(out)
+	}
+	os.Exit(code)
 }
 
 // golden compares got with the file testdata/name, or rewrites it with -update.
@@ -116,8 +144,7 @@ func cmpInt(a, b int) int {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	build(t, "../content", a)
+	a, b := builtExample(t), filepath.Join(t.TempDir(), "b")
 	build(t, "../content", b)
 	fa, fb := readTree(t, a), readTree(t, b)
 	if len(fa) != len(fb) {
@@ -208,9 +235,7 @@ var (
 // Every internal link and anchor of the example site resolves, and nothing is loaded from
 // another host.
 func TestExampleSiteLinksResolve(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	build(t, "../content", out)
-	files := readTree(t, out)
+	files := readTree(t, builtExample(t))
 	ids := map[string]map[string]bool{}
 	for name, data := range files {
 		if path.Ext(name) != ".html" {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,32 +16,6 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/privacy"
 )
-
-// exampleSite builds the example site once for the register tests.
-var exampleSite = sync.OnceValues(func() (string, error) {
-	out := filepath.Join(os.TempDir(), fmt.Sprintf("congkhai-registers-%d", os.Getpid()))
-	os.RemoveAll(out)
-	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf})
-	return out, err
-})
-
-func builtExample(t *testing.T) string {
-	t.Helper()
-	out, err := exampleSite()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// TestMain removes the shared example build.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if out, err := exampleSite(); err == nil {
-		os.RemoveAll(out)
-	}
-	os.Exit(code)
-}
 
 func TestExampleSiteRegisters(t *testing.T) {
 	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
