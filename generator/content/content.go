@@ -176,16 +176,22 @@ type SectionRec struct {
 	Parent string `toml:"parent"`
 }
 
-// Assignment is a lead/output/deadline group of a task. A task holds one, written in the
-// task itself, or several as [[task.assignment]].
-type Assignment struct {
+// Responsible are the agency cells of an appendix row: the lead (chủ trì) and cooperating
+// (phối hợp) agencies as registry IDs, with the printed text when it says more than the IDs.
+type Responsible struct {
 	Lead            []string `toml:"lead"`
 	LeadText        string   `toml:"lead_text"`
 	Cooperating     []string `toml:"cooperating"`
 	CooperatingText string   `toml:"cooperating_text"`
-	Outputs         []string `toml:"outputs"`
-	Deadline        string   `toml:"deadline"`
-	DeadlineReadAs  string   `toml:"deadline_read_as"`
+}
+
+// Assignment is a lead/output/deadline group of a task. A task holds one, written in the
+// task itself, or several as [[task.assignment]].
+type Assignment struct {
+	Responsible
+	Outputs        []string `toml:"outputs"`
+	Deadline       string   `toml:"deadline"`
+	DeadlineReadAs string   `toml:"deadline_read_as"`
 }
 
 // TaskRec is one [[task]].
@@ -203,20 +209,17 @@ type TaskRec struct {
 
 // IndicatorRec is one [[indicator]] (chỉ tiêu).
 type IndicatorRec struct {
-	ID              string   `toml:"id"`
-	Section         string   `toml:"section"`
-	STT             string   `toml:"stt"`
-	Name            string   `toml:"name"`
-	Unit            string   `toml:"unit"`
-	Target          string   `toml:"target"`
-	Lead            []string `toml:"lead"`
-	LeadText        string   `toml:"lead_text"`
-	Cooperating     []string `toml:"cooperating"`
-	CooperatingText string   `toml:"cooperating_text"`
-	Evaluating      []string `toml:"evaluating"`
-	EvaluatingText  string   `toml:"evaluating_text"`
-	Notes           string   `toml:"notes"`
-	EditorNote      string   `toml:"editor_note"`
+	ID      string `toml:"id"`
+	Section string `toml:"section"`
+	STT     string `toml:"stt"`
+	Name    string `toml:"name"`
+	Unit    string `toml:"unit"`
+	Target  string `toml:"target"`
+	Responsible
+	Evaluating     []string `toml:"evaluating"`
+	EvaluatingText string   `toml:"evaluating_text"`
+	Notes          string   `toml:"notes"`
+	EditorNote     string   `toml:"editor_note"`
 }
 
 // ReportFile is progress/<plan>/<name>.md: a dated progress report on one task.

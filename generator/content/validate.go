@@ -255,10 +255,14 @@ func (v *validator) plan(p *PlanFile) {
 			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", ind.Section)
 		}
 		v.required(src, key+".name", ind.Name)
-		v.agencyList(src, key+".lead", p.Authority, ind.Lead, ind.LeadText)
-		v.agencyList(src, key+".cooperating", p.Authority, ind.Cooperating, ind.CooperatingText)
+		v.responsible(src, key, p.Authority, ind.Responsible)
 		v.agencyList(src, key+".evaluating", p.Authority, ind.Evaluating, ind.EvaluatingText)
 	}
+}
+
+func (v *validator) responsible(src *source, key, authority string, r Responsible) {
+	v.agencyList(src, key+".lead", authority, r.Lead, r.LeadText)
+	v.agencyList(src, key+".cooperating", authority, r.Cooperating, r.CooperatingText)
 }
 
 func (a Assignment) isZero() bool {
@@ -267,8 +271,7 @@ func (a Assignment) isZero() bool {
 }
 
 func (v *validator) assignment(p *PlanFile, key string, a Assignment) {
-	v.agencyList(&p.source, key+".lead", p.Authority, a.Lead, a.LeadText)
-	v.agencyList(&p.source, key+".cooperating", p.Authority, a.Cooperating, a.CooperatingText)
+	v.responsible(&p.source, key, p.Authority, a.Responsible)
 	if a.DeadlineReadAs != "" && a.Deadline == "" {
 		v.errs.Add(p.Pos(key+".deadline_read_as"), "deadline_read_as chỉ dùng khi deadline có nội dung in sai")
 	}

@@ -87,6 +87,11 @@ func (b *builder) agencyList(authority string, refs []string) []*Agency {
 	return out
 }
 
+func (b *builder) responsible(authority string, r content.Responsible) Responsible {
+	return Responsible{Lead: b.agencyList(authority, r.Lead), LeadText: r.LeadText,
+		Cooperating: b.agencyList(authority, r.Cooperating), CooperatingText: r.CooperatingText}
+}
+
 func (b *builder) linkAgencies(set *content.Set) {
 	for _, f := range set.Authorities {
 		for _, r := range f.Agencies {
@@ -152,9 +157,8 @@ func (b *builder) plan(f *content.PlanFile) {
 		}
 		for _, a := range as {
 			t.Assignments = append(t.Assignments, &Assignment{
-				Lead: b.agencyList(f.Authority, a.Lead), LeadText: a.LeadText,
-				Cooperating: b.agencyList(f.Authority, a.Cooperating), CooperatingText: a.CooperatingText,
-				Outputs: a.Outputs, DeadlineReadAs: a.DeadlineReadAs,
+				Responsible: b.responsible(f.Authority, a.Responsible),
+				Outputs:     a.Outputs, DeadlineReadAs: a.DeadlineReadAs,
 				Deadline: schedule.Parse(cmp.Or(a.DeadlineReadAs, a.Deadline), f.Year),
 			})
 		}
@@ -165,9 +169,8 @@ func (b *builder) plan(f *content.PlanFile) {
 	}
 	for _, r := range f.Indicators {
 		ind := &Indicator{ID: r.ID, STT: r.STT, Name: r.Name, Unit: r.Unit, Target: r.Target, Plan: p,
-			Lead: b.agencyList(f.Authority, r.Lead), Cooperating: b.agencyList(f.Authority, r.Cooperating),
-			Evaluating: b.agencyList(f.Authority, r.Evaluating), LeadText: r.LeadText, CooperatingText: r.CooperatingText,
-			EvaluatingText: r.EvaluatingText, Notes: r.Notes, EditorNote: r.EditorNote}
+			Responsible: b.responsible(f.Authority, r.Responsible),
+			Evaluating:  b.agencyList(f.Authority, r.Evaluating), EvaluatingText: r.EvaluatingText, Notes: r.Notes, EditorNote: r.EditorNote}
 		if r.Section != "" {
 			ind.Section = sections[r.Section]
 			ind.Section.Indicators = append(ind.Section.Indicators, ind)

@@ -184,15 +184,21 @@ func (t *Task) report(i int) *Report {
 	return t.Reports[i]
 }
 
-// Assignment is a lead / cooperating / output / deadline group of a task.
-type Assignment struct {
+// Responsible are the lead and cooperating agencies of an appendix row, with the printed
+// text when it says more than the agencies.
+type Responsible struct {
 	Lead            []*Agency
 	LeadText        string
 	Cooperating     []*Agency
 	CooperatingText string
-	Outputs         []string
-	Deadline        schedule.Deadline
-	DeadlineReadAs  string
+}
+
+// Assignment is a lead / cooperating / output / deadline group of a task.
+type Assignment struct {
+	Responsible
+	Outputs        []string
+	Deadline       schedule.Deadline
+	DeadlineReadAs string
 }
 
 // Indicator is a target (chỉ tiêu) a plan sets.
@@ -200,11 +206,10 @@ type Indicator struct {
 	ID, STT, Name, Unit, Target string
 	Plan                        *Plan
 	Section                     *Section
-	Lead, Cooperating           []*Agency
-	Evaluating                  []*Agency
-	LeadText, CooperatingText   string
-	EvaluatingText              string
-	Notes, EditorNote           string
+	Responsible
+	Evaluating        []*Agency
+	EvaluatingText    string
+	Notes, EditorNote string
 }
 
 // Report is a dated progress report on a task.
