@@ -103,7 +103,7 @@ func (r *renderer) procedureLists() []*Page {
 	}
 	for _, a := range s.Agencies {
 		if len(a.Procedures) > 0 {
-			list(proceduresDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
+			list(agencyListDir(proceduresDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
 		}
 	}
 	return out
@@ -126,7 +126,7 @@ func (r *renderer) petitionLists() []*Page {
 	}
 	for _, a := range s.Agencies {
 		if len(a.Petitions) > 0 {
-			list(petitionsDir+"co-quan/"+a.Authority.ID+"/"+a.ID+"/", Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Petitions)
+			list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Petitions)
 		}
 	}
 	return out
@@ -157,15 +157,19 @@ func (r *renderer) registerPages() []*Page {
 	return pages
 }
 
+// agencyListDir is the folder of a register's list filtered to one agency: under the
+// register's folder, the agency page's own path ("thu-tuc/co-quan/an-giang/so-tu-phap/").
+func agencyListDir(register string, a *model.Agency) string { return register + dirOf(a) }
+
 // dirOf is the folder of a list page: pathOf without its index.html.
 func dirOf(v any) string { return strings.TrimSuffix(pathOf(v), "index.html") }
 
 // ProceduresOf is the link to the list of an agency's procedures.
 func (pg *Page) ProceduresOf(a *model.Agency) string {
-	return pg.link(proceduresDir + "co-quan/" + a.Authority.ID + "/" + a.ID + "/index.html")
+	return pg.link(agencyListDir(proceduresDir, a) + "index.html")
 }
 
 // PetitionsOf is the link to the list of an agency's petitions.
 func (pg *Page) PetitionsOf(a *model.Agency) string {
-	return pg.link(petitionsDir + "co-quan/" + a.Authority.ID + "/" + a.ID + "/index.html")
+	return pg.link(agencyListDir(petitionsDir, a) + "index.html")
 }
