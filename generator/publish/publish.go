@@ -21,6 +21,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
 
 	"congkhai/generator/parallel"
 	"congkhai/generator/render"
@@ -37,11 +38,12 @@ type Stats struct {
 	Bytes int64 // after minification
 }
 
-// Minify minifies HTML and CSS files in place; other files are kept as they are.
+// Minify minifies HTML, CSS and the theme's scripts in place; other files are kept as they are.
 func Minify(files []render.File) error {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
 	// The minifier is safe for concurrent use; each file is its own slot.
 	return parallel.Do(len(files), func(i int) error {
 		f := files[i]
@@ -51,6 +53,12 @@ func Minify(files []render.File) error {
 			mime = "text/html"
 		case ".css":
 			mime = "text/css"
+		case ".js":
+			// The theme's scripts; the index's parts are written compact already.
+			if !strings.HasPrefix(f.Path, "assets/") {
+				return nil
+			}
+			mime = "text/javascript"
 		default:
 			return nil
 		}

@@ -6,7 +6,7 @@
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
 // (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
 // 404.html, procedures.html, procedure.html, petitions.html, petition.html, scores.html,
-// score-period.html). A theme overrides any of them by providing a file of the same name.
+// score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
 package render
 
 import (
@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,6 +49,7 @@ type renderer struct {
 	assets  map[string]string             // static name -> hashed output path
 	files   []File
 	baseURL string
+	index   string // path of the search index's entry file
 }
 
 // Site renders every page and asset of site.
@@ -63,6 +65,12 @@ func Site(site *model.Site, opts Options) ([]File, error) {
 	if err := r.loadTemplates(); err != nil {
 		return nil, err
 	}
+	idx, err := searchIndex(site)
+	if err != nil {
+		return nil, err
+	}
+	r.index = searchDir + idx.Version + "/m.js"
+	r.files = append(r.files, indexFiles(idx)...)
 	// Pages are independent: render them on every core, each into its own slot.
 	pages := r.pageList()
 	out := make([]File, len(pages))
@@ -86,6 +94,7 @@ func (r *renderer) pageList() []*Page {
 		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
 		{Kind: "agencies", Path: agenciesPath, Title: "Cơ quan, đơn vị"},
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
+		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
 	}
 	for _, p := range s.Plans {
@@ -104,6 +113,8 @@ func (r *renderer) pageList() []*Page {
 	return pages
 }
 
+var htmlTag = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
+
 // taskTitle is a short title for a task: its number and the first words of its content.
 func taskTitle(t *model.Task) string {
 	text := plainText(t.Content)
@@ -113,8 +124,10 @@ func taskTitle(t *model.Task) string {
 	return "Nhiệm vụ " + strings.TrimSuffix(t.Section.Number, ".") + "." + strings.TrimSuffix(t.STT, ".") + ": " + text
 }
 
-// plainText strips the Markdown marks a task's content uses (bullets, emphasis).
+// plainText strips the Markdown marks a task's content uses (bullets, emphasis), and raw
+// HTML, which pages do not show either.
 func plainText(md string) string {
+	md = htmlTag.ReplaceAllString(md, "")
 	var b strings.Builder
 	for _, line := range strings.Split(md, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-+*"))
@@ -148,7 +161,7 @@ func (r *renderer) loadAssets() error {
 }
 
 var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404",
-	"procedures", "procedure", "petitions", "petition", "scores", "score-period"}
+	"procedures", "procedure", "petitions", "petition", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
 	read := func(name string) (string, error) {
@@ -204,6 +217,9 @@ type Page struct {
 	Authority         *model.Authority // whose document numbers link on this page
 	r                 *renderer
 }
+
+// SearchIndex is the link from this page to the search index's entry file.
+func (pg *Page) SearchIndex() string { return pg.link(pg.r.index) }
 
 // URL is the link from this page to v: a model object or a site-relative file path.
 func (pg *Page) URL(v any) string { return pg.link(pathOf(v)) }

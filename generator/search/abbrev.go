@@ -1,62 +1,88 @@
 package search
 
 import (
-	"slices"
 	"strings"
 )
 
-// Abbreviations are the short forms administrative texts and citizens use, with their
-// expansions (folded). Indexing adds the expansion's terms to a text that uses the short
-// form and the short form to a text that spells it out, so each finds the other.
-var Abbreviations = map[string]string{
-	"tthc":   "thu tuc hanh chinh",
-	"pakn":   "phan anh kien nghi",
-	"dvc":    "dich vu cong",
-	"dvctt":  "dich vu cong truc tuyen",
-	"ubnd":   "uy ban nhan dan",
-	"hdnd":   "hoi dong nhan dan",
-	"cchc":   "cai cach hanh chinh",
-	"kstthc": "kiem soat thu tuc hanh chinh",
+// Abbreviation is a short form administrative texts and citizens use, with what it stands
+// for.
+type Abbreviation struct{ Short, Long string }
+
+// Abbreviations are the short forms the index resolves both ways: a text that uses the
+// short form is found by its expansion, and a text that spells out the expansion is found
+// by the short form.
+var Abbreviations = []Abbreviation{
+	{"CCHC", "cải cách hành chính"},
+	{"DVC", "dịch vụ công"},
+	{"DVCTT", "dịch vụ công trực tuyến"},
+	{"HĐND", "hội đồng nhân dân"},
+	{"KSTTHC", "kiểm soát thủ tục hành chính"},
+	{"PAKN", "phản ánh kiến nghị"},
+	{"TTHC", "thủ tục hành chính"},
+	{"UBND", "ủy ban nhân dân"},
 }
 
-// expansions lists, for each abbreviation, its expansion's terms; abbrs is the
-// abbreviations in order, so that Expand's output is deterministic.
-var expansions, abbrs = func() (map[string][]string, []string) {
-	m := map[string][]string{}
-	var keys []string
-	for abbr, full := range Abbreviations {
-		m[abbr] = strings.Fields(full)
-		keys = append(keys, abbr)
+// abbrevs holds, in the order of Abbreviations, each short form and its expansion as
+// tokens.
+var abbrevs = func() []struct {
+	short Token
+	long  []Token
+} {
+	out := make([]struct {
+		short Token
+		long  []Token
+	}, len(Abbreviations))
+	for i, a := range Abbreviations {
+		out[i].short = Tokens(a.Short)[0]
+		out[i].long = Tokens(a.Long)
 	}
-	slices.Sort(keys)
-	return m, keys
+	return out
 }()
 
-// Expand returns the folded terms of tokens with abbreviations resolved both ways: each
-// abbreviation adds the terms of its expansion, and each run of terms that spells out an
-// expansion adds the abbreviation. Terms keep their order; added terms follow the term
-// or run they come from.
-func Expand(tokens []Token) []string {
-	out := make([]string, 0, len(tokens))
+// Expand returns tokens with abbreviations resolved both ways: each abbreviation adds the
+// terms of its expansion, and each run of terms that spells out an expansion adds the
+// abbreviation. Tokens keep their order; an added token follows the token or run it comes
+// from and carries its offsets.
+func Expand(tokens []Token) []Token {
+	out := make([]Token, 0, len(tokens))
 	for i, t := range tokens {
-		out = append(out, t.Folded)
-		if full, ok := expansions[t.Folded]; ok {
-			out = append(out, full...)
-		}
-		for _, abbr := range abbrs {
-			if full := expansions[abbr]; i+len(full) <= len(tokens) && spells(tokens[i:i+len(full)], full) {
-				out = append(out, abbr)
+		out = append(out, t)
+		for _, a := range abbrevs {
+			if t.Folded == a.short.Folded {
+				for _, l := range a.long {
+					l.Start, l.End = t.Start, t.End
+					out = append(out, l)
+				}
+			}
+			if n := len(a.long); i+n <= len(tokens) && spells(tokens[i:i+n], a.long) {
+				s := a.short
+				s.Start, s.End = t.Start, tokens[i+n-1].End
+				out = append(out, s)
 			}
 		}
 	}
 	return out
 }
 
-func spells(tokens []Token, words []string) bool {
+func spells(tokens, words []Token) bool {
 	for k, w := range words {
-		if tokens[k].Folded != w {
+		if tokens[k].Folded != w.Folded {
 			return false
 		}
 	}
 	return true
+}
+
+// FoldedAbbreviations maps each folded short form to its folded expansion, for the client,
+// which highlights the expansion where a query used the short form and the other way round.
+func FoldedAbbreviations() map[string]string {
+	m := make(map[string]string, len(abbrevs))
+	for _, a := range abbrevs {
+		words := make([]string, len(a.long))
+		for i, l := range a.long {
+			words[i] = l.Folded
+		}
+		m[a.short.Folded] = strings.Join(words, " ")
+	}
+	return m
 }

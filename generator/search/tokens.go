@@ -114,3 +114,27 @@ func codeEnd(text string, i int) int {
 	}
 	return end
 }
+
+// Pairs returns the pairs of neighbouring words of text (whose Tokens are tokens): two words
+// separated only by spaces, neither part of a code, as one term "dang ky" (exact "đăng ký").
+// Most Vietnamese words are two syllables, so the pairs are what a query of words means.
+func Pairs(text string, tokens []Token) []Token {
+	text = norm.NFC.String(text)
+	var out []Token
+	codeEnd := -1
+	for i, t := range tokens {
+		if t.Code {
+			codeEnd = t.End
+			continue
+		}
+		if i == 0 || t.Start < codeEnd {
+			continue
+		}
+		p := tokens[i-1]
+		if p.Code || p.Start < codeEnd || strings.TrimSpace(text[p.End:t.Start]) != "" {
+			continue
+		}
+		out = append(out, Token{Exact: p.Exact + " " + t.Exact, Folded: p.Folded + " " + t.Folded, Start: p.Start, End: t.End})
+	}
+	return out
+}

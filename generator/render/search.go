@@ -1,0 +1,230 @@
+package render
+
+import (
+	"strings"
+
+	"congkhai/generator/chart"
+	"congkhai/generator/model"
+	"congkhai/generator/search"
+)
+
+// The search page, and the folder of the index, whose files sit under a folder named for
+// the index's version: tim-kiem/<version>/m.js and its parts.
+const (
+	searchPath = "tim-kiem/index.html"
+	searchDir  = "tim-kiem/"
+)
+
+// searchKinds are the kinds of page the index holds, in the order of the search page's
+// filters, each with the function that lists its pages. Adding a kind is one entry here.
+var searchKinds = []struct {
+	search.Kind
+	docs func(*model.Site) []search.Doc
+}{
+	{search.Kind{ID: "ke-hoach", Label: "Kế hoạch"}, planDocs},
+	{search.Kind{ID: "nhiem-vu", Label: "Nhiệm vụ"}, taskDocs},
+	{search.Kind{ID: "thu-tuc", Label: "Thủ tục"}, procedureDocs},
+	{search.Kind{ID: "pakn", Label: "Phản ánh, kiến nghị"}, petitionDocs},
+	{search.Kind{ID: "chi-so-766", Label: "Chỉ số 766"}, periodDocs},
+	{search.Kind{ID: "co-quan", Label: "Cơ quan"}, agencyDocs},
+}
+
+// SearchFiles builds the search index of site: its files, under tim-kiem/<version>/.
+func SearchFiles(site *model.Site) ([]File, error) {
+	idx, err := searchIndex(site)
+	if err != nil {
+		return nil, err
+	}
+	return indexFiles(idx), nil
+}
+
+func searchIndex(site *model.Site) (*search.Index, error) {
+	var kinds []search.Kind
+	var docs []search.Doc
+	for _, k := range searchKinds {
+		kinds = append(kinds, k.Kind)
+		docs = append(docs, k.docs(site)...)
+	}
+	var plans []search.Filter
+	for _, p := range site.Plans {
+		plans = append(plans, search.Filter{ID: p.ID, Label: planLabel(p)})
+	}
+	return search.Build(kinds, plans, docs, search.DefaultOptions)
+}
+
+func indexFiles(idx *search.Index) []File {
+	files := make([]File, len(idx.Files))
+	for i, f := range idx.Files {
+		files[i] = File{Path: searchDir + idx.Version + "/" + f.Path, Data: f.Data}
+	}
+	return files
+}
+
+func planLabel(p *model.Plan) string {
+	if p.ShortTitle != "" {
+		return p.ShortTitle
+	}
+	return p.Title
+}
+
+func planDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, p := range s.Plans {
+		d := p.Document
+		out = append(out, search.Doc{
+			Kind: "ke-hoach", URL: pathOf(p), Title: p.Title, Code: d.Number,
+			Context: strings.Join(nonEmpty(p.KindLabel(), p.Authority.Name, d.DateText), " · "),
+			Status:  chart.Number(float64(len(p.Tasks)), 0) + " nhiệm vụ", Plan: p.ID, Year: p.Year,
+			Body: append([]string{d.Title, plainText(p.Decision), plainText(p.Narrative)}, sectionTitles(p.Sections)...),
+		})
+	}
+	return out
+}
+
+func sectionTitles(sections []*model.Section) []string {
+	var out []string
+	for _, s := range sections {
+		out = append(out, s.Title)
+		out = append(out, sectionTitles(s.Children)...)
+	}
+	return out
+}
+
+func taskDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, p := range s.Plans {
+		for _, t := range p.Tasks {
+			body := []string{plainText(t.Content)}
+			for _, a := range t.Assignments {
+				body = append(body, agencyNames(a.Lead, a.LeadText), agencyNames(a.Cooperating, a.CooperatingText))
+				body = append(body, a.Outputs...)
+			}
+			body = append(body, plainText(t.Notes), t.Section.Title)
+			illustrative := false
+			if r := t.LatestReport(); r != nil {
+				body = append(body, plainText(r.Body))
+				illustrative = r.Illustrative
+			}
+			out = append(out, search.Doc{
+				Kind: "nhiem-vu", URL: pathOf(t), Title: taskTitle(t),
+				Code: p.Document.Number, Context: planLabel(p), Status: t.Status().Label(),
+				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
+			})
+		}
+	}
+	return out
+}
+
+func procedureDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, p := range s.Procedures {
+		var levels []string
+		for _, l := range p.Levels {
+			levels = append(levels, model.LevelName(l))
+		}
+		body := []string{model.OnlineName(p.Online), p.Kind, strings.Join(p.Subjects, ", ")}
+		for _, a := range p.Agencies {
+			body = append(body, a.Name)
+		}
+		body = append(body, plainText(p.Steps), plainText(p.Conditions), plainText(p.DossierText))
+		for _, d := range p.Dossier {
+			body = append(body, d.Name)
+		}
+		for _, r := range p.Results {
+			body = append(body, r.Name)
+		}
+		for _, l := range p.LegalBases {
+			body = append(body, l.Number+" "+l.Title)
+		}
+		context := strings.Join(levels, ", ")
+		if p.Field != nil {
+			context = p.Field.Name + " · " + context
+		}
+		out = append(out, search.Doc{
+			Kind: "thu-tuc", URL: pathOf(p), Title: p.Name,
+			Code:    strings.Join(nonEmpty(p.Code, p.LocalCode, p.Decision), " "),
+			Context: context, Illustrative: p.Illustrative, Body: body,
+		})
+	}
+	return out
+}
+
+func petitionDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, p := range s.Petitions {
+		var agencies []string
+		for _, a := range p.Agencies {
+			agencies = append(agencies, a.Name)
+		}
+		context := p.KindName() + " · " + strings.Join(agencies, ", ")
+		body := []string{plainText(p.Question), plainText(p.Answer)}
+		if p.Procedure != nil {
+			body = append(body, p.Procedure.Name)
+		}
+		for _, d := range p.Documents {
+			body = append(body, d.Number+" "+d.Title)
+		}
+		out = append(out, search.Doc{
+			Kind: "pakn", URL: pathOf(p), Title: p.Subject, Code: strings.Join(nonEmpty(p.ID, p.ProcedureCode), " "),
+			Context: context, Status: p.StatusName() + " · " + p.Timeliness.Name(),
+			Illustrative: p.Illustrative, Year: p.Year(), Body: body,
+		})
+	}
+	return out
+}
+
+func periodDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, p := range s.ScorePeriods {
+		body := []string{p.Scope, p.Source}
+		for _, u := range p.Units {
+			body = append(body, u.Name)
+		}
+		out = append(out, search.Doc{
+			Kind: "chi-so-766", URL: pathOf(p), Title: p.Title,
+			Code: p.ID, Context: "Chỉ số 766 · " + p.Label(), Illustrative: p.Illustrative, Year: p.Year, Body: body,
+		})
+	}
+	return out
+}
+
+func agencyDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, a := range s.Agencies {
+		body := append([]string{plainText(a.Description)}, a.Aliases...)
+		status := ""
+		if n := len(a.Scores); n > 0 {
+			u := a.Scores[n-1]
+			status = "Chỉ số 766 " + u.Period.ShortLabel() + ": " + chart.Number(u.Total, 2) + " điểm (" + u.Band.Name() + ")"
+			body = append(body, "chỉ số 766")
+		}
+		out = append(out, search.Doc{
+			Kind: "co-quan", URL: pathOf(a), Title: a.Name,
+			Code: strings.Join(append(a.ShortNames, a.Code), " "), Context: a.Authority.Name,
+			Status: status, Body: body,
+		})
+	}
+	return out
+}
+
+// agencyNames is the names of agencies, or the printed text when it says more.
+func agencyNames(agencies []*model.Agency, text string) string {
+	if text != "" {
+		return text
+	}
+	names := make([]string, len(agencies))
+	for i, a := range agencies {
+		names[i] = a.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,358 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"congkhai/generator/parallel"
+)
+
+// Kind is a kind of page the index holds. The order of the kinds passed to Build is the
+// order of the filter buttons.
+type Kind struct{ ID, Label string }
+
+// Doc is one page worth finding.
+type Doc struct {
+	Kind  string
+	URL   string // the page's path from the site root ("thu-tuc/1.001226/index.html")
+	Title string
+	// Code holds what identifies the page and what people paste: a procedure code, a
+	// document number, a task number. It weighs as much as the title.
+	Code string
+	// Context is the line under the title: the plan of a task, the field of a procedure.
+	Context      string
+	Status       string // the page's status in words, if it has one
+	Illustrative bool   // the record is illustrative data
+	Plan         string // the plan the page belongs to, for the plan filter
+	Year         int    // the year of the page, for the year filter; 0 if none
+	// Body is the rest of the text worth finding, in the order the page shows it. The
+	// start of it makes the snippet.
+	Body []string
+}
+
+// Filter is a value of a filter people choose by its label (a plan).
+type Filter struct{ ID, Label string }
+
+// File is one file of the index, its path relative to the index folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Index is a built index: the files of one folder, whose name is Version.
+type Index struct {
+	Version string // a hash of the files, so that a new index never mixes with an old one in caches
+	Files   []File
+	Docs    int
+	Terms   int
+}
+
+// Field weights. A page's weight for a term is the weight of the strongest field holding
+// it plus one for each further occurrence (at most three more), capped to fit 4 bits. A
+// title weighs more the shorter it is, so that "Đăng ký kết hôn" comes before "Đăng ký kết
+// hôn có yếu tố nước ngoài" for the query that names the first exactly.
+const (
+	weightCode    = 10
+	weightContext = 3
+	weightBody    = 1
+	maxWeight     = 15
+	maxRepeats    = 3
+)
+
+func titleWeight(words int) int { return 12 - min(6, words/2) }
+
+// Options tune the split of the index.
+type Options struct {
+	// PartBytes is the size a term part aims at before compression. A query loads the
+	// parts holding its terms, so smaller parts mean smaller first queries but more files.
+	PartBytes int
+	// SnippetChars bounds the body text kept for each result's snippet.
+	SnippetChars int
+}
+
+// DefaultOptions are the sizes the site uses.
+var DefaultOptions = Options{PartBytes: 16 << 10, SnippetChars: 1200}
+
+// Build indexes docs. Docs are numbered by kind, in the order of kinds, then in the order
+// given, so that a kind is a range of numbers and the client can count and filter results
+// by kind without loading anything.
+func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, error) {
+	rank := map[string]int{}
+	for i, k := range kinds {
+		rank[k.ID] = i
+	}
+	for _, d := range docs {
+		if _, ok := rank[d.Kind]; !ok {
+			return nil, fmt.Errorf("tìm kiếm: trang %s có loại %q không được khai báo", d.URL, d.Kind)
+		}
+	}
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Doc) int { return rank[a.Kind] - rank[b.Kind] })
+
+	// Each doc's terms, computed on every core.
+	perDoc := make([]map[string]map[string]int, len(docs))
+	parallel.Do(len(docs), func(i int) error {
+		perDoc[i] = docTerms(&docs[i])
+		return nil
+	})
+	// term -> exact form -> postings, in doc order.
+	terms := map[string]map[string][]posting{}
+	for i, m := range perDoc {
+		for folded, variants := range m {
+			t := terms[folded]
+			if t == nil {
+				t = map[string][]posting{}
+				terms[folded] = t
+			}
+			for exact, w := range variants {
+				t[exact] = append(t[exact], posting{i, w})
+			}
+		}
+	}
+	keys := make([]string, 0, len(terms))
+	for k := range terms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+
+	idx := &Index{Docs: len(docs), Terms: len(keys)}
+	// Term parts: entries in term order, cut when a part reaches PartBytes.
+	var parts []string // first term of each part
+	var part bytes.Buffer
+	flush := func() {
+		if part.Len() == 0 {
+			return
+		}
+		n := len(parts) - 1
+		idx.Files = append(idx.Files, File{Path: "t/" + strconv.Itoa(n) + ".js", Data: register("t"+strconv.Itoa(n), "["+part.String()+"]")})
+		part.Reset()
+	}
+	for _, k := range keys {
+		entry := encodeTerm(k, terms[k])
+		if part.Len() > 0 && part.Len()+len(entry) > opts.PartBytes {
+			flush()
+		}
+		if part.Len() == 0 {
+			parts = append(parts, k)
+		} else {
+			part.WriteByte(',')
+		}
+		part.Write(entry)
+	}
+	flush()
+
+	// One small file per page, loaded for the results shown.
+	for i, d := range docs {
+		rec := docRecord{URL: d.URL, Kind: d.Kind, Title: d.Title, Code: d.Code, Context: d.Context,
+			Status: d.Status, Text: snippetText(d.Body, opts.SnippetChars)}
+		if d.Illustrative {
+			rec.Illustrative = 1
+		}
+		idx.Files = append(idx.Files, File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register("d"+strconv.Itoa(i), mustJSON(rec))})
+	}
+
+	m := meta{Docs: len(docs), Parts: parts, Plans: [][2]string{}, Abbr: FoldedAbbreviations()}
+	years := map[int]bool{}
+	for i, d := range docs {
+		if n := len(m.Kinds); n == 0 || m.Kinds[n-1][0] != d.Kind {
+			m.Kinds = append(m.Kinds, [4]any{d.Kind, kinds[rank[d.Kind]].Label, i, i + 1})
+		} else {
+			m.Kinds[n-1][3] = i + 1
+		}
+		if d.Year > 0 {
+			years[d.Year] = true
+		}
+	}
+	for _, p := range plans {
+		m.Plans = append(m.Plans, [2]string{p.ID, p.Label})
+	}
+	for y := range years {
+		m.Years = append(m.Years, y)
+	}
+	slices.Sort(m.Years)
+	slices.Reverse(m.Years)
+
+	h := sha256.New()
+	for _, f := range idx.Files {
+		h.Write([]byte(f.Path))
+		h.Write(f.Data)
+	}
+	m.Version = hex.EncodeToString(h.Sum(nil)[:4])
+	idx.Version = m.Version
+	idx.Files = append(idx.Files, File{Path: "m.js", Data: register("m", mustJSON(m))})
+	return idx, nil
+}
+
+// posting is a page that holds a term, with the term's weight there.
+type posting struct{ doc, weight int }
+
+// FilterTerm is the index term of a filter value: "@p:<plan id>", "@y:2026".
+func FilterTerm(filter, value string) string { return "@" + filter + ":" + value }
+
+// docTerms returns, for each term of d, its exact forms with their weights. Terms are the
+// folded words, codes and abbreviations of package search's Tokens and Expand, and the
+// pairs of neighbouring words ("dang ky", "ket hon"), which let a page holding the words
+// in the query's order rank above one holding them apart.
+func docTerms(d *Doc) map[string]map[string]int {
+	type score struct{ best, repeats int }
+	m := map[string]map[string]*score{}
+	add := func(folded, exact string, weight int) {
+		v := m[folded]
+		if v == nil {
+			v = map[string]*score{}
+			m[folded] = v
+		}
+		if s := v[exact]; s == nil {
+			v[exact] = &score{best: weight}
+		} else {
+			s.repeats++
+			s.best = max(s.best, weight)
+		}
+	}
+	field := func(text string, weight int) {
+		tokens := Tokens(text)
+		for _, t := range Expand(tokens) {
+			add(t.Folded, t.Exact, weight)
+		}
+		for _, p := range Pairs(text, tokens) {
+			add(p.Folded, p.Exact, weight)
+		}
+	}
+	field(d.Title, titleWeight(len(strings.Fields(d.Title))))
+	field(d.Code, weightCode)
+	field(d.Context, weightContext)
+	for _, b := range d.Body {
+		field(b, weightBody)
+	}
+	out := make(map[string]map[string]int, len(m)+2)
+	for folded, v := range m {
+		w := make(map[string]int, len(v))
+		for exact, s := range v {
+			w[exact] = min(maxWeight, s.best+min(maxRepeats, s.repeats))
+		}
+		out[folded] = w
+	}
+	for _, f := range [][2]string{{"p", d.Plan}, {"y", yearString(d.Year)}} {
+		if f[1] != "" {
+			t := FilterTerm(f[0], f[1])
+			out[t] = map[string]int{t: 1}
+		}
+	}
+	return out
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+// encodeTerm writes a term's entry: ["folded","exact",[postings],"exact",[postings],...].
+// A posting is one number, the gap from the previous page of the list times 16 plus the
+// weight; exact forms are in byte order.
+func encodeTerm(folded string, variants map[string][]posting) []byte {
+	exacts := make([]string, 0, len(variants))
+	for e := range variants {
+		exacts = append(exacts, e)
+	}
+	slices.Sort(exacts)
+	var b bytes.Buffer
+	b.WriteByte('[')
+	b.Write(mustJSONBytes(folded))
+	for _, e := range exacts {
+		b.WriteByte(',')
+		b.Write(mustJSONBytes(e))
+		b.WriteString(",[")
+		prev := 0
+		for i, p := range variants[e] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa((p.doc-prev)<<4 | p.weight))
+			prev = p.doc
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte(']')
+	return b.Bytes()
+}
+
+// snippetText joins the body texts into one line of at most max characters, cut at a word.
+func snippetText(body []string, max int) string {
+	var b strings.Builder
+	for _, s := range body {
+		s = strings.Join(strings.Fields(s), " ")
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" · ")
+		}
+		b.WriteString(s)
+		if utf8.RuneCountInString(b.String()) > max {
+			break
+		}
+	}
+	s := b.String()
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if cut >= max {
+			s = s[:i]
+			break
+		}
+		cut++
+	}
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return s + " …"
+}
+
+type docRecord struct {
+	URL          string `json:"u"`
+	Kind         string `json:"k"`
+	Title        string `json:"t"`
+	Code         string `json:"c,omitempty"`
+	Context      string `json:"p,omitempty"`
+	Status       string `json:"s,omitempty"`
+	Illustrative int    `json:"m,omitempty"`
+	Text         string `json:"x,omitempty"`
+}
+
+type meta struct {
+	Version string            `json:"v"`
+	Docs    int               `json:"n"`
+	Kinds   [][4]any          `json:"kinds"` // id, label, first doc, end doc
+	Plans   [][2]string       `json:"plans"`
+	Years   []int             `json:"years"`
+	Parts   []string          `json:"parts"` // first term of each term part
+	Abbr    map[string]string `json:"abbr"`
+}
+
+// register wraps data in the call by which a part registers itself with the client: parts
+// are scripts, not JSON fetched, because fetch() does not work on pages opened from disk.
+func register(key, data string) []byte {
+	return []byte("congkhaiSearch.add(" + string(mustJSONBytes(key)) + "," + data + ");\n")
+}
+
+func mustJSON(v any) string { return string(mustJSONBytes(v)) }
+
+func mustJSONBytes(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b) // escapes < > &, so that no part can close a <script> if ever inlined
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only our own types and strings are encoded
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
