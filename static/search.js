@@ -18,6 +18,7 @@
     fold: fold,
     tokens: tokens,
     snippet: snippet,
+    parse: function (q) { return query(q).concat(pairs(q)); },
     open: function (url) { return new Engine(url); },
     loadScript: function (url) {
       return new Promise(function (ok, fail) {
@@ -47,6 +48,8 @@
     }
     return out;
   }
+  // unpad drops the leading zero of two-digit numbers ("03/2026" -> "3/2026"), as the index does.
+  function unpad(s) { return s.replace(/(?<!\d)0(\d)(?!\d)/g, "$1"); }
   function tok(w, at, code) { var e = w.toLowerCase(); return { e: e, f: fold(e), s: at, n: at + w.length, c: code }; }
 
   // query turns what was typed into terms: the codes whole (not their parts), every other
@@ -57,7 +60,7 @@
       var inCode = !t.c && ts.some(function (c) { return c.c && c.s <= t.s && t.n <= c.n; });
       if (inCode || seen[t.f]) return;
       seen[t.f] = 1;
-      terms.push({ f: t.f, e: t.e, accents: t.e !== t.f });
+      terms.push({ f: unpad(t.f), e: unpad(t.e), accents: t.e !== t.f });
     });
     var last = terms[terms.length - 1];
     if (last && last.f.length > 1) last.prefix = true;
@@ -151,7 +154,7 @@
           return {
             total: total, matched: docs.length, counts: counts, approximate: approx && terms.length > 1, terms: terms, abbr: m.abbr,
             results: recs.map(function (r, i) {
-              return { url: r.u, kind: r.k, kindLabel: shown[i].kind[1], title: r.t, code: r.c, context: r.p, status: r.s, illustrative: !!r.m, text: r.x, score: shown[i].score };
+              return { url: r.u, kind: r.k, kindLabel: shown[i].kind[1], title: r.t, code: r.c, context: r.p, status: r.s, illustrative: !!r.m, text: r.x, score: shown[i].score, exact: shown[i].exact };
             })
           };
         });
@@ -214,7 +217,7 @@
       for (var w in want) if (want[w] === 2 && f.lastIndexOf(w, 0) === 0) return true;
       return false;
     }
-    ts.forEach(function (t, i) { if (match(t.f)) hit.push(i); });
+    ts.forEach(function (t, i) { if (match(unpad(t.f))) hit.push(i); });
     n = n || 30;
     hit.forEach(function (i) {
       var c = 0;
@@ -225,7 +228,7 @@
     var start = from > 0 ? ts[from].s : 0, end = to < ts.length ? ts[to - 1].n : text.length, out = [], pos = start;
     if (start > 0) out.push({ t: "… ", m: false });
     ts.slice(from, to).forEach(function (t) {
-      if (!t.c && match(t.f) && t.s >= pos) {
+      if (t.s >= pos && match(unpad(t.f))) {
         if (t.s > pos) out.push({ t: text.slice(pos, t.s), m: false });
         out.push({ t: text.slice(t.s, t.n), m: true });
         pos = t.n;

@@ -94,7 +94,7 @@ func taskDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Plans {
 		for _, t := range p.Tasks {
-			body := []string{plainText(t.Content)}
+			var body []string
 			for _, a := range t.Assignments {
 				body = append(body, agencyNames(a.Lead, a.LeadText), agencyNames(a.Cooperating, a.CooperatingText))
 				body = append(body, a.Outputs...)
@@ -106,7 +106,7 @@ func taskDocs(s *model.Site) []search.Doc {
 				illustrative = r.Illustrative
 			}
 			out = append(out, search.Doc{
-				Kind: "nhiem-vu", URL: pathOf(t), Title: taskTitle(t),
+				Kind: "nhiem-vu", URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
 				Code: p.Document.Number, Context: planLabel(p), Status: t.Status().Label(),
 				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
 			})

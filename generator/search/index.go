@@ -23,6 +23,9 @@ type Doc struct {
 	Kind  string
 	URL   string // the page's path from the site root ("thu-tuc/1.001226/index.html")
 	Title string
+	// FullTitle is what is indexed as the title when Title, which results show, is
+	// shortened (a task's title is the start of its content).
+	FullTitle string
 	// Code holds what identifies the page and what people paste: a procedure code, a
 	// document number, a task number. It weighs as much as the title.
 	Code string
@@ -57,7 +60,8 @@ type Index struct {
 // Field weights. A page's weight for a term is the weight of the strongest field holding
 // it plus one for each further occurrence (at most three more), capped to fit 4 bits. A
 // title weighs more the shorter it is, so that "Đăng ký kết hôn" comes before "Đăng ký kết
-// hôn có yếu tố nước ngoài" for the query that names the first exactly.
+// hôn có yếu tố nước ngoài" for the query that names the first exactly, and a very long
+// title counts little more than a page's context.
 const (
 	weightCode    = 10
 	weightContext = 3
@@ -66,7 +70,12 @@ const (
 	maxRepeats    = 3
 )
 
-func titleWeight(words int) int { return 12 - min(6, words/2) }
+func titleWeight(words int) int {
+	if words <= 12 {
+		return 12 - words/2
+	}
+	return max(4, 6-(words-12)/8)
+}
 
 // Options tune the split of the index.
 type Options struct {
@@ -220,12 +229,19 @@ func docTerms(d *Doc) map[string]map[string]int {
 		tokens := Tokens(text)
 		for _, t := range Expand(tokens) {
 			add(t.Folded, t.Exact, weight)
+			if u := Unpad(t.Folded); u != t.Folded {
+				add(u, Unpad(t.Exact), weight)
+			}
 		}
 		for _, p := range Pairs(text, tokens) {
 			add(p.Folded, p.Exact, weight)
 		}
 	}
-	field(d.Title, titleWeight(len(strings.Fields(d.Title))))
+	title := d.Title
+	if d.FullTitle != "" {
+		title = d.FullTitle
+	}
+	field(title, titleWeight(len(strings.Fields(title))))
 	field(d.Code, weightCode)
 	field(d.Context, weightContext)
 	for _, b := range d.Body {

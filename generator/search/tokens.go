@@ -138,3 +138,26 @@ func Pairs(text string, tokens []Token) []Token {
 	}
 	return out
 }
+
+// Unpad drops the leading zero of each two-digit number in a term: "03/2026" -> "3/2026",
+// "05" -> "5", so that a month or a day finds the page whichever way either wrote it.
+// Longer numbers keep their zeros (procedure codes: "1.000894").
+func Unpad(term string) string {
+	isDigit := func(i int) bool { return i >= 0 && i < len(term) && term[i] >= '0' && term[i] <= '9' }
+	var b []byte
+	for i := 0; i < len(term); i++ {
+		if term[i] == '0' && !isDigit(i-1) && isDigit(i+1) && !isDigit(i+2) {
+			if b == nil {
+				b = append(make([]byte, 0, len(term)), term[:i]...)
+			}
+			continue
+		}
+		if b != nil {
+			b = append(b, term[i])
+		}
+	}
+	if b == nil {
+		return term
+	}
+	return string(b)
+}

@@ -81,3 +81,14 @@ func TestExpandIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestUnpad(t *testing.T) {
+	for in, want := range map[string]string{
+		"03/2026": "3/2026", "05/10/2026": "5/10/2026", "03": "3", "0": "0", "00": "0",
+		"1.000894": "1.000894", "2026": "2026", "10": "10", "x05y": "x5y", "203": "203",
+	} {
+		if got := Unpad(in); got != want {
+			t.Errorf("Unpad(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

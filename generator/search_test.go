@@ -1,0 +1,164 @@
+package generator_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
+
+	"congkhai/generator/fold"
+	"congkhai/generator/search"
+)
+
+// The client tests run congkhai's search script in Node (testdata/search/engine.mjs). A
+// machine without Node skips them, unless CONGKHAI_REQUIRE_NODE is set, as .ci/run does.
+func node(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CONGKHAI_REQUIRE_NODE") != "" {
+			t.Fatal("node is required (CONGKHAI_REQUIRE_NODE is set) but not found")
+		}
+		t.Skip("node not found; the search client's tests need Node.js 20 or later")
+	}
+	return bin
+}
+
+// Query is one query of the recall set, with the pages that must come in its first results.
+type Query struct {
+	Q      string
+	Expect []string
+	Why    string
+}
+
+// firstResults is how far down the results an expected page may come: the first five, what
+// a phone shows without scrolling.
+const firstResults = 5
+
+func loadQueries(t testing.TB) []Query {
+	t.Helper()
+	var set struct{ Query []Query }
+	md, err := toml.DecodeFile("../testdata/search/queries.toml", &set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		t.Fatalf("queries.toml: unknown keys %v", u)
+	}
+	return set.Query
+}
+
+// runQueries runs queries through the client in Node against the site built in dir and
+// returns the first results of each, as site-relative paths.
+func runQueries(t *testing.T, dir string, queries []string, limit int) [][]string {
+	t.Helper()
+	type q struct {
+		Q     string `json:"q"`
+		Limit int    `json:"limit"`
+	}
+	var in []q
+	for _, s := range queries {
+		in = append(in, q{s, limit})
+	}
+	data, _ := json.Marshal(in)
+	file := filepath.Join(t.TempDir(), "queries.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node(t), "../testdata/search/engine.mjs", dir, file).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("engine.mjs: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatal(err)
+	}
+	var res []struct {
+		Results []string `json:"results"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("engine.mjs output: %v\n%s", err, out)
+	}
+	got := make([][]string, len(res))
+	for i, r := range res {
+		got[i] = r.Results
+	}
+	return got
+}
+
+// Every query of testdata/search/queries.toml, typed as citizens, kiosk users and
+// journalists type (mostly without diacritics, đ as d, codes pasted whole), finds every
+// page it expects among the first results of the example site.
+func TestSearchRecall(t *testing.T) {
+	queries := loadQueries(t)
+	if len(queries) < 40 {
+		t.Fatalf("only %d queries", len(queries))
+	}
+	var qs []string
+	for _, q := range queries {
+		qs = append(qs, q.Q)
+	}
+	got := runQueries(t, builtExample(t), qs, firstResults)
+	found, expected := 0, 0
+	for i, q := range queries {
+		for _, want := range q.Expect {
+			expected++
+			if slices.Contains(got[i], want) {
+				found++
+				continue
+			}
+			t.Errorf("%q (%s): %s not in the first %d: %s", q.Q, q.Why, want, firstResults, strings.Join(got[i], " "))
+		}
+	}
+	t.Logf("recall %d/%d on %d queries", found, expected, len(queries))
+}
+
+// foldCases are strings whose folding and tokens the client must get as the Go side does.
+var foldCases = []string{
+	"Đường Trần Hưng Đạo", "ĐĂNG KÝ KẾT HÔN", "Thủ tục 1.001226 được sửa đổi", "mã 1.003901.H01.",
+	"Quyết định số 2890/QĐ-UBND ngày 12/3/2024", "Thừa Thiên-Huế", "(02/2017/TT-VPCP)",
+	"50.000 đồng, 10%", "Ủy ban nhân dân", "Uỷ ban", "hồ sơ – “một cửa”", "Nghị định 63/2010/NĐ-CP,",
+	"Phường Mỹ Thới", "ỨNG DỤNG CÔNG NGHỆ", "Sở TT&TT", "a.b-c/d", "x-1", "1-", "https://dichvucong.gov.vn",
+}
+
+// The client's logic, in Node's test runner (testdata/search/client.test.mjs), against the
+// example site's index.
+func TestSearchClient(t *testing.T) {
+	bin := node(t)
+	type foldCase struct {
+		In     string `json:"in"`
+		Fold   string `json:"fold"`
+		Tokens string `json:"tokens"`
+	}
+	var cases []foldCase
+	for _, s := range append(foldCases, norm.NFD.String("Hộ tịch đăng ký")) {
+		var toks []string
+		for _, tok := range search.Tokens(s) {
+			if tok.Code {
+				toks = append(toks, "["+tok.Folded+"]")
+			} else {
+				toks = append(toks, tok.Folded)
+			}
+		}
+		cases = append(cases, foldCase{s, fold.String(s), strings.Join(toks, " ")})
+	}
+	data, _ := json.Marshal(cases)
+	file := filepath.Join(t.TempDir(), "cases.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--test", "--test-reporter=spec", "../testdata/search/client.test.mjs")
+	cmd.Env = append(os.Environ(), "SITE="+builtExample(t), "CASES="+file)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "pass ") || strings.Contains(string(out), "fail 1") {
+		t.Fatalf("unexpected test output:\n%s", out)
+	}
+}

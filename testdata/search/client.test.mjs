@@ -1,0 +1,118 @@
+// Tests of the search client's logic (static/search.js), run by Node's test runner from
+// generator/search_test.go, which passes the example site's build (SITE) and the folding
+// and tokenising of a set of strings by the Go side (CASES), so that both sides agree.
+import test from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { open } from "./engine.mjs";
+
+const site = process.env.SITE;
+const cases = JSON.parse(fs.readFileSync(process.env.CASES, "utf8"));
+
+test("folding and tokenising agree with the Go side", () => {
+  const { S } = open(site);
+  for (const c of cases) {
+    assert.equal(S.fold(c.in), c.fold, `fold(${JSON.stringify(c.in)})`);
+    const got = S.tokens(c.in.normalize("NFC")).map((t) => (t.c ? "[" + t.f + "]" : t.f)).join(" ");
+    assert.equal(got, c.tokens, `tokens(${JSON.stringify(c.in)})`);
+  }
+});
+
+test("a query: codes whole, the last word a prefix, pairs optional", () => {
+  const { S } = open(site);
+  const q = S.parse("Số 2890/QĐ-UBND đăng ky");
+  assert.deepEqual(Array.from(q, (t) => [t.f, !!t.prefix, !!t.opt]), [
+    ["so", false, false], ["2890/qd-ubnd", false, false], ["dang", false, false], ["ky", true, false],
+    ["dang ky", true, true],
+  ]);
+  assert.equal(q[2].e, "đăng");
+  assert.equal(S.parse("thang 03/2026")[1].f, "3/2026", "two-digit numbers lose their leading zero");
+});
+
+test("snippets highlight matches in the text's own diacritics", () => {
+  const { S } = open(site);
+  const text = "Hồ sơ nộp tại Ủy ban nhân dân xã để đăng ký kết hôn theo Quyết định 2890/QĐ-UBND.";
+  const marks = (q, abbr) => Array.from(S.snippet(text, S.parse(q), abbr, 40).filter((p) => p.m), (p) => p.t);
+  assert.deepEqual(marks("dang ky ket hon"), ["đăng", "ký", "kết", "hôn"]);
+  assert.deepEqual(marks("ket ho"), ["Hồ", "kết", "hôn"], "the last word is a prefix: ho finds Hồ and hôn");
+  assert.deepEqual(marks("2890/qd-ubnd"), ["2890/QĐ-UBND"]);
+  assert.deepEqual(marks("ubnd", { ubnd: "uy ban nhan dan" }), ["Ủy", "ban", "nhân", "dân", "UBND"], "an abbreviation marks its expansion");
+  const long = "mở đầu ".repeat(40) + "đăng ký kết hôn" + " kết thúc".repeat(40);
+  const pieces = S.snippet(long, S.parse("ket hon"), {}, 20);
+  assert.equal(pieces[0].t, "… ", "a window in the middle starts with an ellipsis");
+  assert.ok(pieces.some((p) => p.m && p.t === "kết"), "the window holds the match");
+  assert.ok(pieces.map((p) => p.t).join("").length < 200);
+});
+
+test("results matching the query's diacritics come first", async () => {
+  const { engine } = open(site);
+  const plain = await engine.query("duong", { limit: 1 });
+  for (const q of ["đường", "dương", "Đường"]) {
+    const res = await engine.query(q, { limit: 1000 });
+    assert.equal(res.total, plain.total, `${q}: the folded query finds the same pages`);
+    const exact = res.results.map((r) => r.exact);
+    const first = exact.indexOf(0);
+    assert.ok(first > 0 && first < exact.length, `${q}: ${first} exact matches of ${exact.length}`);
+    assert.ok(exact.slice(first).every((x) => x === 0), `${q}: an exact match ranks below a folded one`);
+  }
+});
+
+test("prefixes, codes and document numbers", async () => {
+  const { engine } = open(site);
+  const top = async (q) => Array.from((await engine.query(q, { limit: 5 })).results, (r) => r.url);
+  assert.ok((await top("dang ky ket ho")).includes("thu-tuc/1.000894/index.html"));
+  assert.deepEqual(await top("1.001226"), ["thu-tuc/1.001226/index.html"]);
+  assert.equal((await top("2890/qd-ubnd"))[0], "ke-hoach/vinh-long-2024-cai-cach-hanh-chinh/index.html");
+  assert.equal((await top("2890/QĐ"))[0], "ke-hoach/vinh-long-2024-cai-cach-hanh-chinh/index.html", "a code typed in part is a prefix");
+});
+
+test("counts per kind, the kind filter and the plan and year filters", async () => {
+  const { engine } = open(site);
+  const all = await engine.query("so hoa", { limit: 50 });
+  const sum = Object.values(all.counts).reduce((a, b) => a + b, 0);
+  assert.equal(sum, all.total);
+  assert.ok(all.counts["nhiem-vu"] > 0 && all.counts["thu-tuc"] > 0);
+  const tasks = await engine.query("so hoa", { kind: "nhiem-vu", limit: 50 });
+  assert.equal(tasks.matched, all.counts["nhiem-vu"]);
+  assert.ok(tasks.results.every((r) => r.kind === "nhiem-vu"));
+  const plan = "vinh-long-2024-kiem-soat-tthc";
+  const inPlan = await engine.query("so hoa", { plan, limit: 50 });
+  assert.ok(inPlan.total > 0 && inPlan.total < all.total);
+  assert.ok(inPlan.results.every((r) => r.url.startsWith("ke-hoach/" + plan + "/")), inPlan.results.map((r) => r.url).join(" "));
+  const y2026 = await engine.query("dat dai", { year: "2026", limit: 50 });
+  assert.ok(y2026.total > 0 && y2026.results.every((r) => r.kind === "pakn" || r.kind === "chi-so-766"));
+});
+
+test("a query loads only the parts it needs", async () => {
+  const { engine, loaded } = open(site);
+  const res = await engine.query("1.001226", { limit: 10 });
+  assert.equal(res.total, 1);
+  const terms = loaded.filter((f) => /\/t\/\d+\.js$/.test(f));
+  const docs = loaded.filter((f) => /\/d\/\d+\.js$/.test(f));
+  assert.ok(loaded[0].endsWith("m.js"));
+  assert.equal(terms.length, 1, loaded.join(" "));
+  assert.equal(docs.length, 1);
+  const before = loaded.length;
+  await engine.query("1.001226", { limit: 10 });
+  assert.equal(loaded.length, before, "a repeated query loads nothing");
+});
+
+test("no page holds every word: the best partial matches, marked approximate", async () => {
+  const { engine } = open(site);
+  const res = await engine.query("dang ky ket hon xyzzyq", { limit: 5 });
+  assert.ok(res.approximate);
+  assert.ok(res.results.map((r) => r.url).includes("thu-tuc/1.000894/index.html"));
+  const none = await engine.query("xyzzyq", { limit: 5 });
+  assert.equal(none.total, 0);
+  assert.ok(!none.approximate);
+});
+
+test("a part that cannot load fails the query, and a retry loads it again", async () => {
+  const { S, engine } = open(site);
+  const load = S.loadScript;
+  S.loadScript = (url) => (url.includes("/t/") ? Promise.reject(new Error("offline")) : load(url));
+  await assert.rejects(engine.query("ket hon", { limit: 1 }));
+  S.loadScript = load;
+  const res = await engine.query("ket hon", { limit: 1 });
+  assert.ok(res.total > 0);
+});
