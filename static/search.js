@@ -380,8 +380,8 @@
           i = ev.key === "ArrowDown" ? Math.min(i + 1, links.length - 1) : i - 1;
           (i < 0 ? input : links[i]).focus();
         } else if (ev.key === "Escape") {
-          list.hidden = true;
           input.focus();
+          list.hidden = true;
         }
       });
       document.addEventListener("click", function (ev) { if (!form.contains(ev.target)) list.hidden = true; });
