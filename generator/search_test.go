@@ -2,9 +2,11 @@ package generator_test
 
 import (
 	"encoding/json"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -161,4 +163,80 @@ func TestSearchClient(t *testing.T) {
 	if !strings.Contains(string(out), "pass ") || strings.Contains(string(out), "fail 1") {
 		t.Fatalf("unexpected test output:\n%s", out)
 	}
+}
+
+// The index holds no personal data as terms either. TestNoPersonalDataInOutput finds none
+// as text in any file, but the index stores words one by one; so here no pair of words of a
+// piece of personal data ("quoc bao", "0912 345") and no long number of one is a term,
+// unless the pages themselves show it (a petitioner's ward is also an agency's name).
+func TestSearchIndexHoldsNoPersonalData(t *testing.T) {
+	dir := builtExample(t)
+	terms := indexTerms(t, dir)
+	shown := foldedPageText(t, dir)
+	if len(terms) < 10000 || !terms["ket hon"] {
+		t.Fatalf("%d terms; the index was not read", len(terms))
+	}
+	checked := 0
+	for _, secret := range personalData(t) {
+		tokens := search.Tokens(secret)
+		var words []string
+		for _, p := range search.Pairs(secret, tokens) {
+			words = append(words, p.Folded)
+		}
+		for _, tok := range tokens {
+			if digits := strings.Count(tok.Folded, "") - 1; digits >= 6 && strings.Trim(tok.Folded, "0123456789") == "" {
+				words = append(words, tok.Folded)
+			}
+		}
+		for _, w := range words {
+			checked++
+			if terms[w] && !strings.Contains(shown, w) {
+				t.Errorf("the index holds %q, from personal data %q", w, secret)
+			}
+		}
+	}
+	if checked < 40 {
+		t.Errorf("only %d terms checked", checked)
+	}
+}
+
+// indexTerms reads every term of the search index of the site built in dir.
+func indexTerms(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	parts, _ := filepath.Glob(filepath.Join(dir, "tim-kiem", "*", "t", "*.js"))
+	terms := map[string]bool{}
+	for _, p := range parts {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, data, _ := strings.Cut(strings.TrimSuffix(string(b), ");\n"), ",")
+		var entries [][]json.RawMessage
+		if err := json.Unmarshal([]byte(data), &entries); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, e := range entries {
+			var term string
+			json.Unmarshal(e[0], &term)
+			terms[term] = true
+		}
+	}
+	return terms
+}
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// foldedPageText is the text of every page of the site built in dir, folded, with single
+// spaces.
+func foldedPageText(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	for name, data := range readTree(t, dir) {
+		if strings.HasSuffix(name, ".html") {
+			text := html.UnescapeString(tagRe.ReplaceAllString(string(data), " "))
+			b.WriteString(strings.Join(strings.Fields(fold.String(text)), " "))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
