@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"os"
@@ -14,7 +15,9 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/unicode/norm"
 
+	"congkhai/generator"
 	"congkhai/generator/fold"
+	"congkhai/generator/render"
 	"congkhai/generator/search"
 )
 
@@ -180,7 +183,7 @@ func TestSearchIndexHoldsNoPersonalData(t *testing.T) {
 	for _, secret := range personalData(t) {
 		tokens := search.Tokens(secret)
 		var words []string
-		for _, p := range search.Pairs(secret, tokens) {
+		for _, p := range search.Pairs(secret) {
 			words = append(words, p.Folded)
 		}
 		for _, tok := range tokens {
@@ -239,4 +242,24 @@ func foldedPageText(t *testing.T, dir string) string {
 		}
 	}
 	return b.String()
+}
+
+// BenchmarkSearchIndex times indexing the example site (the model is built once).
+func BenchmarkSearchIndex(b *testing.B) {
+	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []render.File
+	for b.Loop() {
+		if files, err = render.SearchFiles(site); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var size int
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	b.ReportMetric(float64(len(files)), "files")
+	b.ReportMetric(float64(size)/(1<<20), "MB")
 }

@@ -24,54 +24,37 @@ var Abbreviations = []Abbreviation{
 
 // abbrevs holds, in the order of Abbreviations, each short form and its expansion as
 // tokens.
-var abbrevs = func() []struct {
-	short Token
-	long  []Token
-} {
-	out := make([]struct {
-		short Token
-		long  []Token
-	}, len(Abbreviations))
+var abbrevs = func() []abbrev {
+	out := make([]abbrev, len(Abbreviations))
 	for i, a := range Abbreviations {
-		out[i].short = Tokens(a.Short)[0]
-		out[i].long = Tokens(a.Long)
+		out[i].short, out[i].long = plainTokens(a.Short)[0], plainTokens(a.Long)
+		if len(out[i].long) > maxExpansion {
+			panic("search: expansion longer than maxExpansion: " + a.Long)
+		}
 	}
 	return out
 }()
 
-// Expand returns tokens with abbreviations resolved both ways: each abbreviation adds the
-// terms of its expansion, and each run of terms that spells out an expansion adds the
-// abbreviation. Tokens keep their order; an added token follows the token or run it comes
-// from and carries its offsets.
-func Expand(tokens []Token) []Token {
-	out := make([]Token, 0, len(tokens))
-	for i, t := range tokens {
-		out = append(out, t)
-		for _, a := range abbrevs {
-			if t.Folded == a.short.Folded {
-				for _, l := range a.long {
-					l.Start, l.End = t.Start, t.End
-					out = append(out, l)
-				}
-			}
-			if n := len(a.long); i+n <= len(tokens) && spells(tokens[i:i+n], a.long) {
-				s := a.short
-				s.Start, s.End = t.Start, tokens[i+n-1].End
-				out = append(out, s)
-			}
-		}
-	}
+type abbrev struct {
+	short Token
+	long  []Token
+}
+
+// plainTokens is Tokens without walk, which needs abbrevs.
+func plainTokens(text string) []Token {
+	var out []Token
+	scan(nfc(text), func(t Token) { out = append(out, t) })
 	return out
 }
 
-func spells(tokens, words []Token) bool {
-	for k, w := range words {
-		if tokens[k].Folded != w.Folded {
-			return false
-		}
-	}
-	return true
-}
+// maxExpansion is the most words an expansion has.
+const maxExpansion = 6
+
+// Expand returns the tokens of text with abbreviations resolved both ways: each abbreviation
+// adds the terms of its expansion, and each run of words that spells out an expansion adds
+// the abbreviation. An added token follows the token it comes from, or the last of the run,
+// and carries its offsets.
+func Expand(text string) []Token { return collect(text, word, added) }
 
 // FoldedAbbreviations maps each folded short form to its folded expansion, for the client,
 // which highlights the expansion where a query used the short form and the other way round.

@@ -106,7 +106,7 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	slices.SortStableFunc(docs, func(a, b Doc) int { return rank[a.Kind] - rank[b.Kind] })
 
 	// Each doc's terms, computed on every core.
-	perDoc := make([]map[string]map[string]int, len(docs))
+	perDoc := make([]map[termForm]int, len(docs))
 	parallel.Do(len(docs), func(i int) error {
 		perDoc[i] = docTerms(&docs[i])
 		return nil
@@ -114,15 +114,13 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	// term -> exact form -> postings, in doc order.
 	terms := map[string]map[string][]posting{}
 	for i, m := range perDoc {
-		for folded, variants := range m {
-			t := terms[folded]
+		for k, w := range m {
+			t := terms[k.folded]
 			if t == nil {
 				t = map[string][]posting{}
-				terms[folded] = t
+				terms[k.folded] = t
 			}
-			for exact, w := range variants {
-				t[exact] = append(t[exact], posting{i, w})
-			}
+			t[k.exact] = append(t[k.exact], posting{i, w})
 		}
 	}
 	keys := make([]string, 0, len(terms))
@@ -205,37 +203,27 @@ type posting struct{ doc, weight int }
 // FilterTerm is the index term of a filter value: "@p:<plan id>", "@y:2026".
 func FilterTerm(filter, value string) string { return "@" + filter + ":" + value }
 
-// docTerms returns, for each term of d, its exact forms with their weights. Terms are the
-// folded words, codes and abbreviations of package search's Tokens and Expand, and the
-// pairs of neighbouring words ("dang ky", "ket hon"), which let a page holding the words
+// docTerms returns the weight in d of each term and exact form. Terms are the folded words,
+// codes and abbreviations of Tokens and Expand, and the pairs of neighbouring words ("dang ky", "ket hon"), which let a page holding the words
 // in the query's order rank above one holding them apart.
-func docTerms(d *Doc) map[string]map[string]int {
+func docTerms(d *Doc) map[termForm]int {
 	type score struct{ best, repeats int }
-	m := map[string]map[string]*score{}
+	m := map[termForm]score{}
 	add := func(folded, exact string, weight int) {
-		v := m[folded]
-		if v == nil {
-			v = map[string]*score{}
-			m[folded] = v
-		}
-		if s := v[exact]; s == nil {
-			v[exact] = &score{best: weight}
+		k := termForm{folded, exact}
+		if s, ok := m[k]; !ok {
+			m[k] = score{best: weight}
 		} else {
-			s.repeats++
-			s.best = max(s.best, weight)
+			m[k] = score{max(s.best, weight), s.repeats + 1}
 		}
 	}
 	field := func(text string, weight int) {
-		tokens := Tokens(text)
-		for _, t := range Expand(tokens) {
+		walk(text, func(t Token, k termKind) {
 			add(t.Folded, t.Exact, weight)
-			if u := Unpad(t.Folded); u != t.Folded {
+			if u := Unpad(t.Folded); k != pair && u != t.Folded {
 				add(u, Unpad(t.Exact), weight)
 			}
-		}
-		for _, p := range Pairs(text, tokens) {
-			add(p.Folded, p.Exact, weight)
-		}
+		})
 	}
 	title := d.Title
 	if d.FullTitle != "" {
@@ -247,22 +235,21 @@ func docTerms(d *Doc) map[string]map[string]int {
 	for _, b := range d.Body {
 		field(b, weightBody)
 	}
-	out := make(map[string]map[string]int, len(m)+2)
-	for folded, v := range m {
-		w := make(map[string]int, len(v))
-		for exact, s := range v {
-			w[exact] = min(maxWeight, s.best+min(maxRepeats, s.repeats))
-		}
-		out[folded] = w
+	out := make(map[termForm]int, len(m)+2)
+	for k, s := range m {
+		out[k] = min(maxWeight, s.best+min(maxRepeats, s.repeats))
 	}
 	for _, f := range [][2]string{{"p", d.Plan}, {"y", yearString(d.Year)}} {
 		if f[1] != "" {
 			t := FilterTerm(f[0], f[1])
-			out[t] = map[string]int{t: 1}
+			out[termForm{t, t}] = 1
 		}
 	}
 	return out
 }
+
+// termForm is a term and one exact form of it.
+type termForm struct{ folded, exact string }
 
 func yearString(y int) string {
 	if y == 0 {

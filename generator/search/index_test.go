@@ -245,7 +245,7 @@ func TestBuildEscapesMarkup(t *testing.T) {
 func TestPairs(t *testing.T) {
 	text := "Đăng ký kết hôn, theo 2890/QĐ-UBND ngày 5"
 	var got []string
-	for _, p := range Pairs(text, Tokens(text)) {
+	for _, p := range Pairs(text) {
 		got = append(got, p.Exact+"|"+p.Folded)
 	}
 	want := []string{"đăng ký|dang ky", "ký kết|ky ket", "kết hôn|ket hon", "ngày 5|ngay 5"}
@@ -256,7 +256,7 @@ func TestPairs(t *testing.T) {
 
 func TestExpandGivesExpansionsTheirDiacritics(t *testing.T) {
 	var got []string
-	for _, tok := range Expand(Tokens("HĐND và TTHC")) {
+	for _, tok := range Expand("HĐND và TTHC") {
 		got = append(got, tok.Exact)
 	}
 	want := []string{"hđnd", "hội", "đồng", "nhân", "dân", "và", "tthc", "thủ", "tục", "hành", "chính"}

@@ -10,6 +10,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,9 +31,10 @@ type Token struct {
 // Tokens cuts text (normalised to NFC first; offsets refer to the NFC form) into terms:
 // runs of letters and digits, and codes and document numbers, which are also cut into
 // their parts.
-func Tokens(text string) []Token {
-	text = norm.NFC.String(text)
-	var out []Token
+func Tokens(text string) []Token { return collect(text, word) }
+
+// scan calls yield for each token of text, which must be NFC.
+func scan(text string, yield func(Token)) {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWord(r) {
@@ -41,7 +43,7 @@ func Tokens(text string) []Token {
 		}
 		end := wordEnd(text, i)
 		if cend := codeEnd(text, i); cend > end {
-			out = append(out, token(text, i, cend, true))
+			yield(token(text, i, cend, true))
 			// The parts of a code are terms too.
 			for j := i; j < cend; {
 				r, n := utf8.DecodeRuneInString(text[j:])
@@ -50,21 +52,114 @@ func Tokens(text string) []Token {
 					continue
 				}
 				e := min(wordEnd(text, j), cend)
-				out = append(out, token(text, j, e, false))
+				yield(token(text, j, e, false))
 				j = e
 			}
 			i = cend
 			continue
 		}
-		out = append(out, token(text, i, end, false))
+		yield(token(text, i, end, false))
 		i = end
 	}
+}
+
+// termKind tells what a term of walk is.
+type termKind uint8
+
+const (
+	word  termKind = iota // a token of the text
+	added                 // an abbreviation's expansion, or the abbreviation of a run of words
+	pair                  // two neighbouring words
+)
+
+// walk calls yield for every term of text, in order: each token, then the terms it adds
+// (Expand) and the pair it ends (Pairs). The index takes all of them from one pass, without
+// holding a text's tokens in memory.
+func walk(text string, yield func(Token, termKind)) {
+	text = nfc(text)
+	var recent [maxExpansion]Token // the last tokens, for expansions spelt out
+	seen := 0
+	codeEnd := -1
+	var prev Token
+	prevWord := false // prev may start a pair: a word, not a code or a code's part
+	scan(text, func(t Token) {
+		yield(t, word)
+		recent[seen%maxExpansion] = t
+		seen++
+		for _, a := range abbrevs {
+			if t.Folded == a.short.Folded {
+				for _, l := range a.long {
+					l.Start, l.End = t.Start, t.End
+					yield(l, added)
+				}
+			}
+			if n := len(a.long); n <= seen && spelt(recent[:], seen, a.long) {
+				s := a.short
+				s.Start, s.End = recent[(seen-n)%maxExpansion].Start, t.End
+				yield(s, added)
+			}
+		}
+		if t.Code {
+			codeEnd, prevWord = t.End, false
+			return
+		}
+		isWord := t.Start >= codeEnd
+		if isWord && prevWord && strings.TrimSpace(text[prev.End:t.Start]) == "" {
+			f := pairForms([4]string{prev.Exact, t.Exact, prev.Folded, t.Folded})
+			yield(Token{Exact: f[0], Folded: f[1], Start: prev.Start, End: t.End}, pair)
+		}
+		prev, prevWord = t, isWord
+	})
+}
+
+// spelt reports whether the last len(words) of the seen tokens (a ring in recent) are words.
+func spelt(recent []Token, seen int, words []Token) bool {
+	for k, w := range words {
+		if recent[(seen-len(words)+k)%len(recent)].Folded != w.Folded {
+			return false
+		}
+	}
+	return true
+}
+
+// collect returns the terms of text of the given kinds.
+func collect(text string, kinds ...termKind) []Token {
+	var out []Token
+	walk(text, func(t Token, k termKind) {
+		for _, want := range kinds {
+			if k == want {
+				out = append(out, t)
+			}
+		}
+	})
 	return out
 }
 
 func token(text string, start, end int, code bool) Token {
-	s := text[start:end]
-	return Token{Exact: strings.ToLower(s), Folded: fold.String(s), Start: start, End: end, Code: code}
+	forms := forms(text[start:end])
+	return Token{Exact: forms[0], Folded: forms[1], Start: start, End: end, Code: code}
+}
+
+// formCache holds the lower-case and folded forms of the words seen so far: a site's
+// vocabulary is a few tens of thousands of words, and folding each occurrence anew
+// (decomposition, allocation) was most of the time of indexing.
+var formCache sync.Map // string -> [2]string
+
+func forms(s string) [2]string {
+	if f, ok := formCache.Load(s); ok {
+		return f.([2]string)
+	}
+	f := [2]string{strings.ToLower(s), fold.String(s)}
+	formCache.Store(strings.Clone(s), f)
+	return f
+}
+
+// nfc returns text in Unicode normal form C, without copying text that is already.
+func nfc(text string) string {
+	if norm.NFC.IsNormalString(text) {
+		return text
+	}
+	return norm.NFC.String(text)
 }
 
 func isWord(r rune) bool {
@@ -115,29 +210,10 @@ func codeEnd(text string, i int) int {
 	return end
 }
 
-// Pairs returns the pairs of neighbouring words of text (whose Tokens are tokens): two words
-// separated only by spaces, neither part of a code, as one term "dang ky" (exact "đăng ký").
-// Most Vietnamese words are two syllables, so the pairs are what a query of words means.
-func Pairs(text string, tokens []Token) []Token {
-	text = norm.NFC.String(text)
-	var out []Token
-	codeEnd := -1
-	for i, t := range tokens {
-		if t.Code {
-			codeEnd = t.End
-			continue
-		}
-		if i == 0 || t.Start < codeEnd {
-			continue
-		}
-		p := tokens[i-1]
-		if p.Code || p.Start < codeEnd || strings.TrimSpace(text[p.End:t.Start]) != "" {
-			continue
-		}
-		out = append(out, Token{Exact: p.Exact + " " + t.Exact, Folded: p.Folded + " " + t.Folded, Start: p.Start, End: t.End})
-	}
-	return out
-}
+// Pairs returns the pairs of neighbouring words of text: two words separated only by
+// spaces, neither part of a code, as one term "dang ky" (exact "đăng ký"). Most Vietnamese
+// words are two syllables, so the pairs are what a query of words means.
+func Pairs(text string) []Token { return collect(text, pair) }
 
 // Unpad drops the leading zero of each two-digit number in a term: "03/2026" -> "3/2026",
 // "05" -> "5", so that a month or a day finds the page whichever way either wrote it.
@@ -160,4 +236,16 @@ func Unpad(term string) string {
 		return term
 	}
 	return string(b)
+}
+
+var pairCache sync.Map // [4]string -> [2]string
+
+// pairForms joins two words' exact and folded forms, sharing the strings of pairs seen before.
+func pairForms(k [4]string) [2]string {
+	if f, ok := pairCache.Load(k); ok {
+		return f.([2]string)
+	}
+	f := [2]string{k[0] + " " + k[1], k[2] + " " + k[3]}
+	pairCache.Store(k, f)
+	return f
 }
