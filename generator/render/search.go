@@ -24,6 +24,7 @@ var searchKinds = []struct {
 	{search.Kind{ID: "ke-hoach", Label: "Kế hoạch"}, planDocs},
 	{search.Kind{ID: "nhiem-vu", Label: "Nhiệm vụ"}, taskDocs},
 	{search.Kind{ID: "thu-tuc", Label: "Thủ tục"}, procedureDocs},
+	{search.Kind{ID: "linh-vuc", Label: "Lĩnh vực thủ tục"}, fieldDocs},
 	{search.Kind{ID: "pakn", Label: "Phản ánh, kiến nghị"}, petitionDocs},
 	{search.Kind{ID: "chi-so-766", Label: "Chỉ số 766"}, periodDocs},
 	{search.Kind{ID: "co-quan", Label: "Cơ quan"}, agencyDocs},
@@ -144,6 +145,17 @@ func procedureDocs(s *model.Site) []search.Doc {
 			Kind: "thu-tuc", URL: pathOf(p), Title: p.Name,
 			Code:    strings.Join(nonEmpty(p.Code, p.LocalCode, p.Decision), " "),
 			Context: context, Illustrative: p.Illustrative, Body: body,
+		})
+	}
+	return out
+}
+
+func fieldDocs(s *model.Site) []search.Doc {
+	var out []search.Doc
+	for _, f := range s.Fields {
+		out = append(out, search.Doc{
+			Kind: "linh-vuc", URL: pathOf(f), Title: "Thủ tục lĩnh vực " + f.Name,
+			Context: chart.Number(float64(len(f.Procedures)), 0) + " thủ tục",
 		})
 	}
 	return out
