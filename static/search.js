@@ -117,6 +117,24 @@
     });
   };
 
+  // complete adds to the entries of the last word, a prefix, the words that the last pair
+  // completes it to ("vinh lo" finds the pair "vinh long", so "lo" may mean "long"), when
+  // the parts scanned for the prefix did not reach them: a short prefix spans more parts
+  // than a query loads.
+  Engine.prototype.complete = function (m, found, nWords, all) {
+    var e = this, wi = nWords - 1, pi = all.length - 1, word = all[wi], pair = all[pi], have = {}, more = [];
+    if (!word.prefix || !pair.opt || !pair.prefix) return found;
+    found[wi].forEach(function (en) { have[en[0]] = 1; });
+    found[pi].forEach(function (en) {
+      var w = en[0].slice(en[0].indexOf(" ") + 1);
+      if (!have[w]) { have[w] = 1; more.push(e.terms(m, { f: w })); }
+    });
+    return Promise.all(more).then(function (lists) {
+      lists.forEach(function (l) { found[wi] = found[wi].concat(l); });
+      return found;
+    });
+  };
+
   Engine.prototype.part = function (i) { return this.load("t" + i, "t/" + i + ".js"); };
 
   // at is the index of the last part whose first term is <= term.
@@ -141,12 +159,15 @@
       if (!terms.length) return { total: 0, counts: {}, results: [], terms: [] };
       var all = terms.concat(req, pairs(q)), need = terms.length + req.length;
       return Promise.all(all.map(function (t) { return e.terms(m, t); })).then(function (found) {
+        return e.complete(m, found, terms.length, all);
+      }).then(function (found) {
         var docs = rank(m, all, found, terms.length, need);
         var approx = !docs.some(function (d) { return d.hits === need; });
         docs = docs.filter(function (d) { return approx ? d.req === req.length : d.hits === need; });
         var counts = {};
         m.kinds.forEach(function (k) { counts[k[0]] = 0; });
-        docs.forEach(function (d) { d.kind = kindOf(m, d.id); counts[d.kind[0]]++; });
+        docs.forEach(function (d) { d.kind = kindOf(m, d.id); counts[d.kind[0]]++; d.score *= d.kind[4]; });
+        docs.sort(order);
         var total = docs.length;
         if (opts.kind) docs = docs.filter(function (d) { return d.kind[0] === opts.kind; });
         var shown = docs.slice(opts.offset || 0, (opts.offset || 0) + (opts.limit || 10));
@@ -198,8 +219,10 @@
       d.s.forEach(function (s) { d.score += s || 0; });
       d.x.forEach(function (x) { d.exact += x || 0; });
     });
-    return list.sort(function (a, b) { return b.hits - a.hits || b.exact - a.exact || b.score - a.score || a.id - b.id; });
+    return list.sort(order);
   }
+
+  function order(a, b) { return b.hits - a.hits || b.exact - a.exact || b.score - a.score || a.id - b.id; }
 
   // snippet cuts text to about n words around the place where most query terms meet, and
   // returns its pieces [{t: text, m: is a match}], the matches in the text's own diacritics.

@@ -17,17 +17,19 @@ const (
 
 // searchKinds are the kinds of page the index holds, in the order of the search page's
 // filters, each with the function that lists its pages. Adding a kind is one entry here.
+// Pages of record rank above petitions, which quote them: a query naming a procedure
+// wants the procedure first.
 var searchKinds = []struct {
 	search.Kind
 	docs func(*model.Site) []search.Doc
 }{
-	{search.Kind{ID: "ke-hoach", Label: "Kế hoạch"}, planDocs},
+	{search.Kind{ID: "ke-hoach", Label: "Kế hoạch", Boost: 1.3}, planDocs},
 	{search.Kind{ID: "nhiem-vu", Label: "Nhiệm vụ"}, taskDocs},
-	{search.Kind{ID: "thu-tuc", Label: "Thủ tục"}, procedureDocs},
-	{search.Kind{ID: "linh-vuc", Label: "Lĩnh vực thủ tục"}, fieldDocs},
-	{search.Kind{ID: "pakn", Label: "Phản ánh, kiến nghị"}, petitionDocs},
+	{search.Kind{ID: "thu-tuc", Label: "Thủ tục", Boost: 1.2}, procedureDocs},
+	{search.Kind{ID: "linh-vuc", Label: "Lĩnh vực thủ tục", Boost: 1.2}, fieldDocs},
+	{search.Kind{ID: "pakn", Label: "Phản ánh, kiến nghị", Boost: 0.8}, petitionDocs},
 	{search.Kind{ID: "chi-so-766", Label: "Chỉ số 766"}, periodDocs},
-	{search.Kind{ID: "co-quan", Label: "Cơ quan"}, agencyDocs},
+	{search.Kind{ID: "co-quan", Label: "Cơ quan", Boost: 1.3}, agencyDocs},
 }
 
 // SearchFiles builds the search index of site: its files, under tim-kiem/<version>/.
@@ -169,7 +171,7 @@ func petitionDocs(s *model.Site) []search.Doc {
 			agencies = append(agencies, a.Name)
 		}
 		context := p.KindName() + " · " + strings.Join(agencies, ", ")
-		body := []string{plainText(p.Question), plainText(p.Answer)}
+		body := []string{plainText(p.Question), plainText(p.Answer), p.ProcedureCode}
 		if p.Procedure != nil {
 			body = append(body, p.Procedure.Name)
 		}
@@ -177,7 +179,7 @@ func petitionDocs(s *model.Site) []search.Doc {
 			body = append(body, d.Number+" "+d.Title)
 		}
 		out = append(out, search.Doc{
-			Kind: "pakn", URL: pathOf(p), Title: p.Subject, Code: strings.Join(nonEmpty(p.ID, p.ProcedureCode), " "),
+			Kind: "pakn", URL: pathOf(p), Title: p.Subject, Code: p.ID,
 			Context: context, Status: p.StatusName() + " · " + p.Timeliness.Name(),
 			Illustrative: p.Illustrative, Year: p.Year(), Body: body,
 		})

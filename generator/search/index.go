@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -16,7 +17,12 @@ import (
 
 // Kind is a kind of page the index holds. The order of the kinds passed to Build is the
 // order of the filter buttons.
-type Kind struct{ ID, Label string }
+type Kind struct {
+	ID, Label string
+	// Boost multiplies the score of the kind's pages (1 if zero): a page of record (a
+	// procedure, an agency, a plan) should come before a petition that quotes it.
+	Boost float64
+}
 
 // Doc is one page worth finding.
 type Doc struct {
@@ -63,7 +69,7 @@ type Index struct {
 // hôn có yếu tố nước ngoài" for the query that names the first exactly, and a very long
 // title counts little more than a page's context.
 const (
-	weightCode    = 10
+	weightCode    = 12
 	weightContext = 3
 	weightBody    = 1
 	maxWeight     = 15
@@ -169,7 +175,8 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	years := map[int]bool{}
 	for i, d := range docs {
 		if n := len(m.Kinds); n == 0 || m.Kinds[n-1][0] != d.Kind {
-			m.Kinds = append(m.Kinds, [4]any{d.Kind, kinds[rank[d.Kind]].Label, i, i + 1})
+			k := kinds[rank[d.Kind]]
+			m.Kinds = append(m.Kinds, [5]any{d.Kind, k.Label, i, i + 1, cmp.Or(k.Boost, 1)})
 		} else {
 			m.Kinds[n-1][3] = i + 1
 		}
@@ -336,7 +343,7 @@ type docRecord struct {
 type meta struct {
 	Version string            `json:"v"`
 	Docs    int               `json:"n"`
-	Kinds   [][4]any          `json:"kinds"` // id, label, first doc, end doc
+	Kinds   [][5]any          `json:"kinds"` // id, label, first doc, end doc, boost
 	Plans   [][2]string       `json:"plans"`
 	Years   []int             `json:"years"`
 	Parts   []string          `json:"parts"` // first term of each term part

@@ -90,7 +90,7 @@ func decode(t *testing.T, idx *Index) decoded {
 	return d
 }
 
-var testKinds = []Kind{{"ke-hoach", "Kế hoạch"}, {"thu-tuc", "Thủ tục"}, {"pakn", "Phản ánh, kiến nghị"}}
+var testKinds = []Kind{{"ke-hoach", "Kế hoạch", 0}, {"thu-tuc", "Thủ tục", 0}, {"pakn", "Phản ánh, kiến nghị", 0.5}}
 
 func testDocs() []Doc {
 	return []Doc{
@@ -115,7 +115,7 @@ func TestBuildNumbersPagesByKind(t *testing.T) {
 	if !slices.Equal(urls, want) {
 		t.Errorf("pages in order %v, want %v", urls, want)
 	}
-	if got := fmt.Sprint(d.meta.Kinds); got != "[[ke-hoach Kế hoạch 0 1] [thu-tuc Thủ tục 1 3] [pakn Phản ánh, kiến nghị 3 4]]" {
+	if got := fmt.Sprint(d.meta.Kinds); got != "[[ke-hoach Kế hoạch 0 1 1] [thu-tuc Thủ tục 1 3 1] [pakn Phản ánh, kiến nghị 3 4 0.5]]" {
 		t.Errorf("kind ranges %s", got)
 	}
 	if d.meta.Docs != 4 || fmt.Sprint(d.meta.Years) != "[2026 2025]" || fmt.Sprint(d.meta.Plans) != "[[k KH 2025]]" {
@@ -148,10 +148,10 @@ func TestBuildTermsAndWeights(t *testing.T) {
 		{"duong", "đường", 3, 9},
 		{"duong", "dương", 2, 1},
 		// Codes and document numbers whole, and their parts.
-		{"1.000894", "1.000894", 1, 10},
-		{"2890/qd-ubnd", "2890/qđ-ubnd", 0, 10},
+		{"1.000894", "1.000894", 1, 12},
+		{"2890/qd-ubnd", "2890/qđ-ubnd", 0, 12},
 		{"2890/qd-ubnd", "2890/qđ-ubnd", 3, 1},
-		{"2890", "2890", 0, 10},
+		{"2890", "2890", 0, 12},
 		// Abbreviations both ways, the expansion with its diacritics.
 		{"thu", "thủ", 0, 9},
 		{"tthc", "tthc", 0, 9},

@@ -4,6 +4,8 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { open } from "./engine.mjs";
 
 const site = process.env.SITE;
@@ -115,4 +117,25 @@ test("a part that cannot load fails the query, and a retry loads it again", asyn
   S.loadScript = load;
   const res = await engine.query("ket hon", { limit: 1 });
   assert.ok(res.total > 0);
+});
+
+test("a short prefix is completed through the pair before it", async () => {
+  // A tiny index whose prefix "lo" spans more parts than a query scans: "long" sits in the
+  // fifth part, reached only through the pair "vinh long".
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "congkhai-complete-"));
+  const idx = path.join(dir, "tim-kiem", "v1");
+  fs.mkdirSync(path.join(idx, "t"), { recursive: true });
+  fs.mkdirSync(path.join(idx, "d"), { recursive: true });
+  const add = (file, key, data) => fs.writeFileSync(path.join(idx, file), `congkhaiSearch.add(${JSON.stringify(key)},${JSON.stringify(data)});\n`);
+  const terms = [["lo", 0], ["loa", 0], ["loai", 0], ["loan", 0], ["long", 1], ["vinh", 1], ["vinh long", 1]];
+  terms.forEach(([t, doc], i) => add(`t/${i}.js`, "t" + i, [[t, t, [(doc << 4) | 8]]]));
+  add("m.js", "m", { v: "v1", n: 2, kinds: [["x", "X", 0, 2, 1]], plans: [], years: [], parts: terms.map((t) => t[0]), abbr: {} });
+  add("d/0.js", "d0", { u: "a/index.html", k: "x", t: "lo loa loai loan" });
+  add("d/1.js", "d1", { u: "b/index.html", k: "x", t: "Vĩnh Long" });
+  const { engine, loaded } = open(dir);
+  const res = await engine.query("vinh lo", { limit: 5 });
+  assert.ok(!res.approximate, "the page holding both words was found");
+  assert.deepEqual(Array.from(res.results, (r) => r.url), ["b/index.html"]);
+  assert.ok(loaded.some((f) => f.endsWith("t/4.js")), "the part of the completion was loaded");
+  assert.ok(!loaded.some((f) => f.endsWith("t/3.js")), "the prefix scan stops at three parts");
 });
