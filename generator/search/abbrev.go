@@ -43,7 +43,7 @@ type abbrev struct {
 // plainTokens is Tokens without walk, which needs abbrevs.
 func plainTokens(text string) []Token {
 	var out []Token
-	scan(nfc(text), func(t Token) { out = append(out, t) })
+	newWords().scan(nfc(text), func(t Token) { out = append(out, t) })
 	return out
 }
 

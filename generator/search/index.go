@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,10 +112,15 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return rank[a.Kind] - rank[b.Kind] })
 
-	// Each doc's terms, computed on every core.
+	// Each doc's terms, computed on every core, a run of docs at a time, each run with its
+	// own cache of word forms.
 	perDoc := make([]map[termForm]int, len(docs))
-	parallel.Do(len(docs), func(i int) error {
-		perDoc[i] = docTerms(&docs[i])
+	runs := 8 * runtime.GOMAXPROCS(0)
+	parallel.Do(runs, func(r int) error {
+		w := newWords()
+		for i := r * len(docs) / runs; i < (r+1)*len(docs)/runs; i++ {
+			perDoc[i] = w.docTerms(&docs[i])
+		}
 		return nil
 	})
 	// term -> exact form -> postings, in doc order.
@@ -213,7 +219,7 @@ func FilterTerm(filter, value string) string { return "@" + filter + ":" + value
 // docTerms returns the weight in d of each term and exact form. Terms are the folded words,
 // codes and abbreviations of Tokens and Expand, and the pairs of neighbouring words ("dang ky", "ket hon"), which let a page holding the words
 // in the query's order rank above one holding them apart.
-func docTerms(d *Doc) map[termForm]int {
+func (w *words) docTerms(d *Doc) map[termForm]int {
 	type score struct{ best, repeats int }
 	m := map[termForm]score{}
 	add := func(folded, exact string, weight int) {
@@ -225,7 +231,7 @@ func docTerms(d *Doc) map[termForm]int {
 		}
 	}
 	field := func(text string, weight int) {
-		walk(text, func(t Token, k termKind) {
+		w.walk(text, func(t Token, k termKind) {
 			add(t.Folded, t.Exact, weight)
 			if u := Unpad(t.Folded); k != pair && u != t.Folded {
 				add(u, Unpad(t.Exact), weight)

@@ -10,7 +10,6 @@ package search
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,8 +32,21 @@ type Token struct {
 // their parts.
 func Tokens(text string) []Token { return collect(text, word) }
 
+// words caches the lower-case and folded forms of the words seen so far, and the joined
+// forms of pairs: a site's vocabulary is a few tens of thousands of words, and folding each
+// occurrence anew (decomposition, allocation) was most of the time of indexing. A words
+// belongs to one goroutine.
+type words struct {
+	forms map[string][2]string
+	pairs map[[2]string][2]string
+}
+
+func newWords() *words {
+	return &words{forms: map[string][2]string{}, pairs: map[[2]string][2]string{}}
+}
+
 // scan calls yield for each token of text, which must be NFC.
-func scan(text string, yield func(Token)) {
+func (w *words) scan(text string, yield func(Token)) {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWord(r) {
@@ -43,7 +55,7 @@ func scan(text string, yield func(Token)) {
 		}
 		end := wordEnd(text, i)
 		if cend := codeEnd(text, i); cend > end {
-			yield(token(text, i, cend, true))
+			yield(w.token(text, i, cend, true))
 			// The parts of a code are terms too.
 			for j := i; j < cend; {
 				r, n := utf8.DecodeRuneInString(text[j:])
@@ -52,13 +64,13 @@ func scan(text string, yield func(Token)) {
 					continue
 				}
 				e := min(wordEnd(text, j), cend)
-				yield(token(text, j, e, false))
+				yield(w.token(text, j, e, false))
 				j = e
 			}
 			i = cend
 			continue
 		}
-		yield(token(text, i, end, false))
+		yield(w.token(text, i, end, false))
 		i = end
 	}
 }
@@ -75,14 +87,14 @@ const (
 // walk calls yield for every term of text, in order: each token, then the terms it adds
 // (Expand) and the pair it ends (Pairs). The index takes all of them from one pass, without
 // holding a text's tokens in memory.
-func walk(text string, yield func(Token, termKind)) {
+func (w *words) walk(text string, yield func(Token, termKind)) {
 	text = nfc(text)
 	var recent [maxExpansion]Token // the last tokens, for expansions spelt out
 	seen := 0
 	codeEnd := -1
 	var prev Token
 	prevWord := false // prev may start a pair: a word, not a code or a code's part
-	scan(text, func(t Token) {
+	w.scan(text, func(t Token) {
 		yield(t, word)
 		recent[seen%maxExpansion] = t
 		seen++
@@ -105,7 +117,7 @@ func walk(text string, yield func(Token, termKind)) {
 		}
 		isWord := t.Start >= codeEnd
 		if isWord && prevWord && strings.TrimSpace(text[prev.End:t.Start]) == "" {
-			f := pairForms([4]string{prev.Exact, t.Exact, prev.Folded, t.Folded})
+			f := w.pair(prev, t)
 			yield(Token{Exact: f[0], Folded: f[1], Start: prev.Start, End: t.End}, pair)
 		}
 		prev, prevWord = t, isWord
@@ -125,7 +137,7 @@ func spelt(recent []Token, seen int, words []Token) bool {
 // collect returns the terms of text of the given kinds.
 func collect(text string, kinds ...termKind) []Token {
 	var out []Token
-	walk(text, func(t Token, k termKind) {
+	newWords().walk(text, func(t Token, k termKind) {
 		for _, want := range kinds {
 			if k == want {
 				out = append(out, t)
@@ -135,22 +147,24 @@ func collect(text string, kinds ...termKind) []Token {
 	return out
 }
 
-func token(text string, start, end int, code bool) Token {
-	forms := forms(text[start:end])
-	return Token{Exact: forms[0], Folded: forms[1], Start: start, End: end, Code: code}
+func (w *words) token(text string, start, end int, code bool) Token {
+	s := text[start:end]
+	f, ok := w.forms[s]
+	if !ok {
+		f = [2]string{strings.ToLower(s), fold.String(s)}
+		w.forms[strings.Clone(s)] = f
+	}
+	return Token{Exact: f[0], Folded: f[1], Start: start, End: end, Code: code}
 }
 
-// formCache holds the lower-case and folded forms of the words seen so far: a site's
-// vocabulary is a few tens of thousands of words, and folding each occurrence anew
-// (decomposition, allocation) was most of the time of indexing.
-var formCache sync.Map // string -> [2]string
-
-func forms(s string) [2]string {
-	if f, ok := formCache.Load(s); ok {
-		return f.([2]string)
+// pair joins two words' exact and folded forms, sharing the strings of pairs seen before.
+func (w *words) pair(a, b Token) [2]string {
+	k := [2]string{a.Exact, b.Exact}
+	f, ok := w.pairs[k]
+	if !ok {
+		f = [2]string{a.Exact + " " + b.Exact, a.Folded + " " + b.Folded}
+		w.pairs[k] = f
 	}
-	f := [2]string{strings.ToLower(s), fold.String(s)}
-	formCache.Store(strings.Clone(s), f)
 	return f
 }
 
@@ -236,16 +250,4 @@ func Unpad(term string) string {
 		return term
 	}
 	return string(b)
-}
-
-var pairCache sync.Map // [4]string -> [2]string
-
-// pairForms joins two words' exact and folded forms, sharing the strings of pairs seen before.
-func pairForms(k [4]string) [2]string {
-	if f, ok := pairCache.Load(k); ok {
-		return f.([2]string)
-	}
-	f := [2]string{k[0] + " " + k[1], k[2] + " " + k[3]}
-	pairCache.Store(k, f)
-	return f
 }
