@@ -208,20 +208,7 @@ func TestImportProceduresWholeFile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	copyDir(t, "../content/agencies", filepath.Join(dir, "agencies"))
-	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := generator.ImportProcedures(generator.ProcedureImport{Content: dir, Input: gz, Name: "national-procedures.jsonl",
-		Authority: "an-giang", Levels: []string{"tinh", "xa"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := importNational(t, dir, "tinh", "xa")
 	if rep.Records != 2642 || rep.Written+rep.Filtered+rep.Rejected != rep.Records {
 		t.Errorf("records %d = written %d + filtered %d + rejected %d does not add up to 2,642", rep.Records, rep.Written, rep.Filtered, rep.Rejected)
 	}
@@ -264,29 +251,13 @@ func copyDir(t *testing.T, from, to string) {
 // file (all levels, 2,625 convertible records) instead of the province's share: the scale
 // test of the catalogue.
 func BenchmarkBuildFullCatalogue(b *testing.B) {
-	dir := b.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
-		b.Fatal(err)
-	}
-	os.RemoveAll(filepath.Join(dir, "thu-tuc"))
-	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
 	start := time.Now()
-	rep, err := generator.ImportProcedures(generator.ProcedureImport{Content: dir, Input: gz, Name: "national-procedures.jsonl", Authority: "an-giang"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir, rep := fullCatalogue(b, b.TempDir())
 	importTime := time.Since(start)
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()
 	var res *generator.Result
+	var err error
 	for range b.N {
 		if res, err = generator.Build(context.Background(), generator.Options{Content: os.DirFS(dir), Out: out, AsOf: asOf}); err != nil {
 			b.Fatal(err)
@@ -296,4 +267,39 @@ func BenchmarkBuildFullCatalogue(b *testing.B) {
 	b.ReportMetric(float64(res.Stats.Bytes)/(1<<20), "MB")
 	b.ReportMetric(float64(rep.Written), "procedures")
 	b.ReportMetric(importTime.Seconds(), "import-s")
+}
+
+// fullCatalogue writes into dir/content the example site with the whole national catalogue
+// in place of the province's share.
+func fullCatalogue(tb testing.TB, dir string) (string, *generator.ProcedureReport) {
+	tb.Helper()
+	content := filepath.Join(dir, "content")
+	if err := os.CopyFS(content, os.DirFS("../content")); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(content, "thu-tuc")); err != nil {
+		tb.Fatal(err)
+	}
+	return content, importNational(tb, content)
+}
+
+// importNational imports testdata's copy of the national procedure file into the content
+// folder dir, for An Giang, at the given levels (all if none).
+func importNational(tb testing.TB, dir string, levels ...string) *generator.ProcedureReport {
+	tb.Helper()
+	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rep, err := generator.ImportProcedures(generator.ProcedureImport{Content: dir, Input: gz, Name: "national-procedures.jsonl",
+		Authority: "an-giang", Levels: levels})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rep
 }

@@ -245,25 +245,7 @@ func measureTool(b *testing.B, m *searchMeasure, contentDir, out string, srv *si
 func makeLargeSite(b *testing.B, dir string) string {
 	b.Helper()
 	start := time.Now()
-	contentDir := filepath.Join(dir, "content")
-	if err := os.CopyFS(contentDir, os.DirFS("../content")); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.RemoveAll(filepath.Join(contentDir, "thu-tuc")); err != nil {
-		b.Fatal(err)
-	}
-	f, err := os.Open("../testdata/tthc/national-procedures.jsonl.gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := generator.ImportProcedures(generator.ProcedureImport{Content: contentDir, Input: gz, Name: "national-procedures.jsonl", Authority: "an-giang"}); err != nil {
-		b.Fatal(err)
-	}
+	contentDir, _ := fullCatalogue(b, dir)
 	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS(contentDir), AsOf: asOf})
 	if err != nil {
 		b.Fatal(err)
