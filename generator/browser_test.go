@@ -131,6 +131,12 @@ func TestSearchInBrowser(t *testing.T) {
 		do(t, ctx, "open the search page",
 			chromedp.Navigate(base+"tim-kiem/index.html?q=so+hoa"),
 			chromedp.WaitVisible(`#ket-qua[data-state="done"]`))
+		if n := eval[int](t, ctx, `document.querySelectorAll("#ket-qua li").length`); n != 20 {
+			t.Errorf("%d results on the first screen, want 20", n)
+		}
+		do(t, ctx, "more results",
+			chromedp.Click("#them"),
+			chromedp.WaitVisible(`#ket-qua li:nth-child(40)`))
 		buttons := eval[[]string](t, ctx, `[...document.querySelectorAll(".kinds button")].map(b => b.textContent)`)
 		if len(buttons) < 3 || !strings.HasPrefix(buttons[0], "Tất cả (") {
 			t.Fatalf("kind buttons %v", buttons)

@@ -112,27 +112,39 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b Doc) int { return rank[a.Kind] - rank[b.Kind] })
 
-	// Each doc's terms, computed on every core, a run of docs at a time, each run with its
-	// own cache of word forms.
-	perDoc := make([]map[termForm]int, len(docs))
-	runs := 8 * runtime.GOMAXPROCS(0)
-	parallel.Do(runs, func(r int) error {
-		w := newWords()
-		for i := r * len(docs) / runs; i < (r+1)*len(docs)/runs; i++ {
-			perDoc[i] = w.docTerms(&docs[i])
+	// Postings (term -> exact form -> pages, in page order) are gathered on every core, a run
+	// of pages at a time, each run with its own cache of word forms; the runs are then
+	// joined in order, term by term, so that lists stay in page order.
+	// Each page's record, the small file loaded when it is shown, is written there too.
+	runs := make([]map[string]map[string][]posting, 8*runtime.GOMAXPROCS(0))
+	records := make([]File, len(docs))
+	parallel.Do(len(runs), func(r int) error {
+		w, terms := newWords(), map[string]map[string][]posting{}
+		for i := r * len(docs) / len(runs); i < (r+1)*len(docs)/len(runs); i++ {
+			records[i] = docRecordFile(i, &docs[i], opts)
+			for k, weight := range w.docTerms(&docs[i]) {
+				t := terms[k.folded]
+				if t == nil {
+					t = map[string][]posting{}
+					terms[k.folded] = t
+				}
+				t[k.exact] = append(t[k.exact], posting{i, weight})
+			}
 		}
+		runs[r] = terms
 		return nil
 	})
-	// term -> exact form -> postings, in doc order.
-	terms := map[string]map[string][]posting{}
-	for i, m := range perDoc {
-		for k, w := range m {
-			t := terms[k.folded]
+	terms := runs[0]
+	for _, run := range runs[1:] {
+		for folded, variants := range run {
+			t := terms[folded]
 			if t == nil {
-				t = map[string][]posting{}
-				terms[k.folded] = t
+				terms[folded] = variants
+				continue
 			}
-			t[k.exact] = append(t[k.exact], posting{i, w})
+			for exact, ps := range variants {
+				t[exact] = append(t[exact], ps...)
+			}
 		}
 	}
 	keys := make([]string, 0, len(terms))
@@ -167,15 +179,7 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	}
 	flush()
 
-	// One small file per page, loaded for the results shown.
-	for i, d := range docs {
-		rec := docRecord{URL: d.URL, Kind: d.Kind, Title: d.Title, Code: d.Code, Context: d.Context,
-			Status: d.Status, Text: snippetText(d.Body, opts.SnippetChars)}
-		if d.Illustrative {
-			rec.Illustrative = 1
-		}
-		idx.Files = append(idx.Files, File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register("d"+strconv.Itoa(i), mustJSON(rec))})
-	}
+	idx.Files = append(idx.Files, records...)
 
 	m := meta{Docs: len(docs), Parts: parts, Plans: [][2]string{}, Abbr: FoldedAbbreviations()}
 	years := map[int]bool{}
@@ -304,21 +308,33 @@ func encodeTerm(folded string, variants map[string][]posting) []byte {
 // snippetText joins the body texts into one line of at most max characters, cut at a word.
 func snippetText(body []string, max int) string {
 	var b strings.Builder
+	n := 0 // characters written
 	for _, s := range body {
-		s = strings.Join(strings.Fields(s), " ")
-		if s == "" {
-			continue
+		// Only the start of a long text can reach the snippet.
+		if cut := 8 * max; len(s) > cut {
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			s = s[:cut]
 		}
-		if b.Len() > 0 {
-			b.WriteString(" · ")
-		}
-		b.WriteString(s)
-		if utf8.RuneCountInString(b.String()) > max {
-			break
+		for i, w := range strings.Fields(s) {
+			if n > max {
+				break
+			}
+			if b.Len() > 0 {
+				sep := " "
+				if i == 0 {
+					sep = " · "
+				}
+				b.WriteString(sep)
+				n += utf8.RuneCountInString(sep)
+			}
+			b.WriteString(w)
+			n += utf8.RuneCountInString(w)
 		}
 	}
 	s := b.String()
-	if utf8.RuneCountInString(s) <= max {
+	if n <= max {
 		return s
 	}
 	cut := 0
@@ -333,6 +349,17 @@ func snippetText(body []string, max int) string {
 		s = s[:i]
 	}
 	return s + " …"
+}
+
+// docRecordFile is the file of page i's record, which the client loads to show it.
+func docRecordFile(i int, d *Doc, opts Options) File {
+	rec := docRecord{URL: d.URL, Kind: d.Kind, Title: d.Title, Code: d.Code, Context: d.Context,
+		Status: d.Status, Text: snippetText(d.Body, opts.SnippetChars)}
+	if d.Illustrative {
+		rec.Illustrative = 1
+	}
+	key := "d" + strconv.Itoa(i)
+	return File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register(key, mustJSON(rec))}
 }
 
 type docRecord struct {
