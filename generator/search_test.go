@@ -277,3 +277,26 @@ func BenchmarkSearchIndex(b *testing.B) {
 	b.ReportMetric(float64(len(files)), "files")
 	b.ReportMetric(float64(size)/(1<<20), "MB")
 }
+
+// Every page but the search page itself carries the search box, pointing at the index and
+// the search page; the search page carries the full form.
+func TestEveryPageHasSearch(t *testing.T) {
+	files := readTree(t, builtExample(t))
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		want := `<form class="search" role="search"`
+		if name == "tim-kiem/index.html" {
+			want = `<form id="tim" class="search-page" role="search"`
+		}
+		if !strings.Contains(string(data), want) || !strings.Contains(string(data), "/m.js\"") {
+			t.Errorf("%s has no search form with its index", name)
+		}
+	}
+	if pages < 2000 {
+		t.Errorf("only %d pages", pages)
+	}
+}
