@@ -48,8 +48,9 @@
     }
     return out;
   }
-  // unpad drops the leading zero of two-digit numbers ("03/2026" -> "3/2026"), as the index does.
-  function unpad(s) { return s.replace(/(?<!\d)0(\d)(?!\d)/g, "$1"); }
+  // unpad drops the leading zero of two-digit numbers ("03/2026" -> "3/2026"), as the index
+  // does. (No lookbehind: Safari before 16.4 would refuse the whole script.)
+  function unpad(s) { return s.replace(/(^|\D)0(\d)(?!\d)/g, "$1$2"); }
   function tok(w, at, code) { var e = w.toLowerCase(); return { e: e, f: fold(e), s: at, n: at + w.length, c: code }; }
 
   // query turns what was typed into terms: the codes whole (not their parts), every other

@@ -29,6 +29,11 @@ test("a query: codes whole, the last word a prefix, pairs optional", () => {
   ]);
   assert.equal(q[2].e, "đăng");
   assert.equal(S.parse("thang 03/2026")[1].f, "3/2026", "two-digit numbers lose their leading zero");
+  assert.equal(S.parse("05/03/2026")[0].f, "5/3/2026");
+  assert.equal(S.parse("1.000894")[0].f, "1.000894", "longer numbers keep their zeros");
+  assert.equal(S.parse("x05")[0].f, "x5");
+  assert.ok(!/\(\?<[!=]/.test(fs.readFileSync(new URL("../../static/search.js", import.meta.url), "utf8")),
+    "no lookbehind in the client: older Safari refuses the whole script");
 });
 
 test("snippets highlight matches in the text's own diacritics", () => {
