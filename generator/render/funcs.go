@@ -36,7 +36,7 @@ var funcs = template.FuncMap{
 	"onlineShort": onlineShort,
 	"channelName": model.ChannelName,
 	"roleName":    model.RoleName,
-	"decimal":     func(v float64) string { return chart.Number(v, 2) },
+	"decimal":     decimal,
 	"upperFirst": func(s string) string {
 		r, n := utf8.DecodeRuneInString(s)
 		return string(unicode.ToUpper(r)) + s[n:]
@@ -71,6 +71,9 @@ func percent(part, total int) int {
 
 // number writes an integer the Vietnamese way: 1.234.
 func number(n int) string { return chart.Number(float64(n), 0) }
+
+// decimal is a score with two decimals, Vietnamese style: 58,72.
+func decimal(v float64) string { return chart.Number(v, 2) }
 
 // onlineShort is an online level as a list column shows it.
 func onlineShort(online string) string {

@@ -3,7 +3,6 @@ package render
 import (
 	"strings"
 
-	"congkhai/generator/chart"
 	"congkhai/generator/model"
 	"congkhai/generator/search"
 )
@@ -50,7 +49,7 @@ func searchIndex(site *model.Site) (*search.Index, error) {
 	}
 	var plans []search.Filter
 	for _, p := range site.Plans {
-		plans = append(plans, search.Filter{ID: p.ID, Label: planLabel(p)})
+		plans = append(plans, search.Filter{ID: p.ID, Label: p.ShortTitle})
 	}
 	return search.Build(kinds, plans, docs, search.DefaultOptions)
 }
@@ -63,13 +62,6 @@ func indexFiles(idx *search.Index) []File {
 	return files
 }
 
-func planLabel(p *model.Plan) string {
-	if p.ShortTitle != "" {
-		return p.ShortTitle
-	}
-	return p.Title
-}
-
 func planDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Plans {
@@ -77,7 +69,7 @@ func planDocs(s *model.Site) []search.Doc {
 		out = append(out, search.Doc{
 			Kind: "ke-hoach", URL: pathOf(p), Title: p.Title, Code: d.Number,
 			Context: strings.Join(nonEmpty(p.KindLabel(), p.Authority.Name, d.DateText), " · "),
-			Status:  chart.Number(float64(len(p.Tasks)), 0) + " nhiệm vụ", Plan: p.ID, Year: p.Year,
+			Status:  number(len(p.Tasks)) + " nhiệm vụ", Plan: p.ID, Year: p.Year,
 			Body: append([]string{d.Title, plainText(p.Decision), plainText(p.Narrative)}, sectionTitles(p.Sections)...),
 		})
 	}
@@ -110,7 +102,7 @@ func taskDocs(s *model.Site) []search.Doc {
 			}
 			out = append(out, search.Doc{
 				Kind: "nhiem-vu", URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
-				Code: p.Document.Number, Context: planLabel(p), Status: t.Status().Label(),
+				Code: p.Document.Number, Context: p.ShortTitle, Status: t.Status().Label(),
 				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
 			})
 		}
@@ -157,7 +149,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 	for _, f := range s.Fields {
 		out = append(out, search.Doc{
 			Kind: "linh-vuc", URL: pathOf(f), Title: "Thủ tục lĩnh vực " + f.Name,
-			Context: chart.Number(float64(len(f.Procedures)), 0) + " thủ tục",
+			Context: number(len(f.Procedures)) + " thủ tục",
 		})
 	}
 	return out
@@ -166,11 +158,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 func petitionDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Petitions {
-		var agencies []string
-		for _, a := range p.Agencies {
-			agencies = append(agencies, a.Name)
-		}
-		context := p.KindName() + " · " + strings.Join(agencies, ", ")
+		context := p.KindName() + " · " + agencyNames(p.Agencies, "")
 		body := []string{plainText(p.Question), plainText(p.Answer), p.ProcedureCode}
 		if p.Procedure != nil {
 			body = append(body, p.Procedure.Name)
@@ -209,7 +197,7 @@ func agencyDocs(s *model.Site) []search.Doc {
 		status := ""
 		if n := len(a.Scores); n > 0 {
 			u := a.Scores[n-1]
-			status = "Chỉ số 766 " + u.Period.ShortLabel() + ": " + chart.Number(u.Total, 2) + " điểm (" + u.Band.Name() + ")"
+			status = "Chỉ số 766 " + u.Period.ShortLabel() + ": " + decimal(u.Total) + " điểm (" + u.Band.Name() + ")"
 			body = append(body, "chỉ số 766")
 		}
 		out = append(out, search.Doc{
