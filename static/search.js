@@ -167,14 +167,14 @@
         docs = docs.filter(function (d) { return approx ? d.req === req.length : d.hits === need; });
         var counts = {};
         m.kinds.forEach(function (k) { counts[k[0]] = 0; });
-        docs.forEach(function (d) { d.kind = kindOf(m, d.id); counts[d.kind[0]]++; d.score *= d.kind[4]; });
+        docs.forEach(function (d) { counts[d.kind[0]]++; });
         docs.sort(order);
         var total = docs.length;
         if (opts.kind) docs = docs.filter(function (d) { return d.kind[0] === opts.kind; });
         var shown = docs.slice(opts.offset || 0, (opts.offset || 0) + (opts.limit || 10));
         return Promise.all(shown.map(function (d) { return e.load("d" + d.id, "d/" + d.id + ".js"); })).then(function (recs) {
           return {
-            total: total, matched: docs.length, counts: counts, approximate: approx && terms.length > 1, terms: terms, abbr: m.abbr,
+            total: total, matched: docs.length, counts: counts, kinds: m.kinds, approximate: approx && terms.length > 1, terms: terms, abbr: m.abbr,
             results: recs.map(function (r, i) {
               return { url: r.u, kind: r.k, kindLabel: shown[i].kind[1], title: r.t, code: r.c, context: r.p, status: r.s, illustrative: !!r.m, text: r.x, score: shown[i].score, exact: shown[i].exact };
             })
@@ -189,8 +189,9 @@
   }
 
   // rank scores pages: per query term the best of its entries, a full term above a prefix,
-  // rarer terms above common ones (idf). Pages holding every term come first; among them,
-  // those matching more terms with the query's own diacritics, then by score.
+  // rarer terms above common ones (idf), times the boost of the page's kind. The caller
+  // sorts what it keeps by order: pages holding every term first; among them, those
+  // matching more terms with the query's own diacritics, then by score.
   function rank(m, terms, found, nWords, need) {
     var docs = {}, list = [];
     terms.forEach(function (t, j) {
@@ -219,8 +220,10 @@
     list.forEach(function (d) {
       d.s.forEach(function (s) { d.score += s || 0; });
       d.x.forEach(function (x) { d.exact += x || 0; });
+      d.kind = kindOf(m, d.id);
+      d.score *= d.kind[4];
     });
-    return list.sort(order);
+    return list;
   }
 
   function order(a, b) { return b.hits - a.hits || b.exact - a.exact || b.score - a.score || a.id - b.id; }
@@ -354,8 +357,8 @@
       var row = kinds.querySelector("div");
       row.textContent = "";
       kinds.hidden = false;
-      [["", T.all, res.total]].concat(Object.keys(res.counts).map(function (k) {
-        return [k, kindLabel(k), res.counts[k]];
+      [["", T.all, res.total]].concat(res.kinds.map(function (k) {
+        return [k[0], k[1], res.counts[k[0]]];
       })).forEach(function (k) {
         if (k[0] && !k[2]) return;
         var b = el("button", "", k[1] + " (" + k[2] + ")");
@@ -365,8 +368,6 @@
         row.appendChild(b);
       });
     }
-    var labels = {};
-    function kindLabel(k) { return labels[k] || k; }
 
     function remember() {
       var p = new URLSearchParams();
@@ -388,7 +389,6 @@
       input.value = p.get("q") || "";
       more.onclick = function () { run(true); };
       engine.meta().then(function (m) {
-        m.kinds.forEach(function (k) { labels[k[0]] = k[1]; });
         select("ke-hoach", m.plans, "plan");
         select("nam", m.years.map(function (y) { return [String(y), String(y)]; }), "year");
         if (input.value) run();
