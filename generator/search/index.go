@@ -162,7 +162,7 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 			return
 		}
 		n := len(parts) - 1
-		idx.Files = append(idx.Files, File{Path: "t/" + strconv.Itoa(n) + ".js", Data: register("t"+strconv.Itoa(n), "["+part.String()+"]")})
+		idx.Files = append(idx.Files, File{Path: "t/" + strconv.Itoa(n) + ".js", Data: register("t"+strconv.Itoa(n), append(append([]byte{'['}, part.Bytes()...), ']'))})
 		part.Reset()
 	}
 	for _, k := range keys {
@@ -210,15 +210,15 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	}
 	m.Version = hex.EncodeToString(h.Sum(nil)[:4])
 	idx.Version = m.Version
-	idx.Files = append(idx.Files, File{Path: "m.js", Data: register("m", mustJSON(m))})
+	idx.Files = append(idx.Files, File{Path: "m.js", Data: register("m", jsonOf(m))})
 	return idx, nil
 }
 
 // posting is a page that holds a term, with the term's weight there.
 type posting struct{ doc, weight int }
 
-// FilterTerm is the index term of a filter value: "@p:<plan id>", "@y:2026".
-func FilterTerm(filter, value string) string { return "@" + filter + ":" + value }
+// filterTerm is the index term of a filter value: "@p:<plan id>", "@y:2026".
+func filterTerm(filter, value string) string { return "@" + filter + ":" + value }
 
 // docTerms returns the weight in d of each term and exact form. Terms are the folded words,
 // codes and abbreviations of Tokens and Expand, and the pairs of neighbouring words ("dang ky", "ket hon"), which let a page holding the words
@@ -258,7 +258,7 @@ func (w *words) docTerms(d *Doc) map[termForm]int {
 	}
 	for _, f := range [][2]string{{"p", d.Plan}, {"y", yearString(d.Year)}} {
 		if f[1] != "" {
-			t := FilterTerm(f[0], f[1])
+			t := filterTerm(f[0], f[1])
 			out[termForm{t, t}] = 1
 		}
 	}
@@ -286,10 +286,10 @@ func encodeTerm(folded string, variants map[string][]posting) []byte {
 	slices.Sort(exacts)
 	var b bytes.Buffer
 	b.WriteByte('[')
-	b.Write(mustJSONBytes(folded))
+	b.Write(jsonOf(folded))
 	for _, e := range exacts {
 		b.WriteByte(',')
-		b.Write(mustJSONBytes(e))
+		b.Write(jsonOf(e))
 		b.WriteString(",[")
 		prev := 0
 		for i, p := range variants[e] {
@@ -359,7 +359,7 @@ func docRecordFile(i int, d *Doc, opts Options) File {
 		rec.Illustrative = 1
 	}
 	key := "d" + strconv.Itoa(i)
-	return File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register(key, mustJSON(rec))}
+	return File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register(key, jsonOf(rec))}
 }
 
 type docRecord struct {
@@ -385,13 +385,14 @@ type meta struct {
 
 // register wraps data in the call by which a part registers itself with the client: parts
 // are scripts, not JSON fetched, because fetch() does not work on pages opened from disk.
-func register(key, data string) []byte {
-	return []byte("congkhaiSearch.add(" + string(mustJSONBytes(key)) + "," + data + ");\n")
+func register(key string, data []byte) []byte {
+	out := append([]byte("congkhaiSearch.add("), jsonOf(key)...)
+	out = append(append(out, ','), data...)
+	return append(out, ");\n"...)
 }
 
-func mustJSON(v any) string { return string(mustJSONBytes(v)) }
-
-func mustJSONBytes(v any) []byte {
+// jsonOf encodes v, which is only ever our own types and strings.
+func jsonOf(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b) // escapes < > &, so that no part can close a <script> if ever inlined
 	if err := enc.Encode(v); err != nil {
