@@ -2,13 +2,11 @@ package generator_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,9 +80,9 @@ func TestSearchInBrowser(t *testing.T) {
 	site := builtExample(t)
 	ctx, cancel := context.WithTimeout(browser(t), 2*time.Minute)
 	defer cancel()
-	srv := httptest.NewServer(http.StripPrefix("/so/ubnd/", staticHost(site)))
+	srv := newSiteServer(site, "/so/ubnd/")
 	defer srv.Close()
-	base := srv.URL + "/so/ubnd/"
+	base := srv.url("")
 	task := "ke-hoach/vinh-long-2024-kiem-soat-tthc/so-hoa-ho-so-ket-qua-tthc/index.html"
 
 	t.Run("header box under a subpath", func(t *testing.T) {
@@ -97,7 +95,7 @@ func TestSearchInBrowser(t *testing.T) {
 		if len(hrefs) < 2 || !strings.HasPrefix(hrefs[0], base+"thu-tuc/") {
 			t.Fatalf("results %v", hrefs)
 		}
-		if !contains(hrefs, base+"thu-tuc/1.000894/index.html") {
+		if !slices.Contains(hrefs, base+"thu-tuc/1.000894/index.html") {
 			t.Errorf("Đăng ký kết hôn is not among %v", hrefs)
 		}
 		if last := hrefs[len(hrefs)-1]; !strings.HasPrefix(last, base+"tim-kiem/index.html?q=dang%20ky%20ket%20hon") {
@@ -106,7 +104,7 @@ func TestSearchInBrowser(t *testing.T) {
 		if s := eval[string](t, ctx, `document.querySelector("form.search [role=status]").textContent`); !strings.Contains(s, "kết quả") {
 			t.Errorf("live region says %q", s)
 		}
-		if m := eval[[]string](t, ctx, `[...document.querySelectorAll("#tim-nhanh-kq mark")].map(m => m.textContent)`); !contains(m, "kết") || !contains(m, "đăng") && !contains(m, "Đăng") {
+		if m := eval[[]string](t, ctx, `[...document.querySelectorAll("#tim-nhanh-kq mark")].map(m => m.textContent)`); !slices.Contains(m, "kết") || !slices.Contains(m, "đăng") && !slices.Contains(m, "Đăng") {
 			t.Errorf("marks %v: want the matches in their diacritics", m)
 		}
 		// Arrows move through the results, Escape closes them and returns to the box.
@@ -199,32 +197,4 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Error("the header's search box shows where it cannot work")
 		}
 	})
-}
-
-// staticHost serves dir as a static host does: files as they are, a folder's index.html
-// at the folder's address (http.FileServer would redirect index.html to the folder).
-func staticHost(dir string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
-		if st, err := os.Stat(name); err == nil && st.IsDir() {
-			name = filepath.Join(name, "index.html")
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		defer f.Close()
-		st, _ := f.Stat()
-		http.ServeContent(w, r, name, st.ModTime(), f)
-	})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -159,6 +159,15 @@ func TestBuildIsDeterministic(t *testing.T) {
 
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
+	files, err := readDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// readDir reads every file under dir, by slash-separated path relative to it.
+func readDir(dir string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -169,6 +178,21 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		files[filepath.ToSlash(rel)] = data
 		return err
 	})
+	return files, err
+}
+
+// exampleFiles reads the shared example build once, for the tests that read every file.
+var exampleFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	out, err := exampleSite()
+	if err != nil {
+		return nil, err
+	}
+	return readDir(out)
+})
+
+func builtFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, err := exampleFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +259,7 @@ var (
 // Every internal link, anchor, form action and search index of the example site resolves, and nothing is loaded from
 // another host.
 func TestExampleSiteLinksResolve(t *testing.T) {
-	files := readTree(t, builtExample(t))
+	files := builtFiles(t)
 	ids := map[string]map[string]bool{}
 	for name, data := range files {
 		if path.Ext(name) != ".html" {

@@ -187,9 +187,8 @@ func TestSearchClient(t *testing.T) {
 // piece of personal data ("quoc bao", "0912 345") and no long number of one is a term,
 // unless the pages themselves show it (a petitioner's ward is also an agency's name).
 func TestSearchIndexHoldsNoPersonalData(t *testing.T) {
-	dir := builtExample(t)
-	terms := indexTerms(t, dir)
-	shown := foldedPageText(t, dir)
+	terms := indexTerms(t, builtExample(t))
+	shown := foldedPageText(builtFiles(t))
 	if len(terms) < 10000 || !terms["ket hon"] {
 		t.Fatalf("%d terms; the index was not read", len(terms))
 	}
@@ -243,12 +242,10 @@ func indexTerms(t *testing.T, dir string) map[string]bool {
 
 var tagRe = regexp.MustCompile(`<[^>]*>`)
 
-// foldedPageText is the text of every page of the site built in dir, folded, with single
-// spaces.
-func foldedPageText(t *testing.T, dir string) string {
-	t.Helper()
+// foldedPageText is the text of every page of a site's files, folded, with single spaces.
+func foldedPageText(files map[string][]byte) string {
 	var b strings.Builder
-	for name, data := range readTree(t, dir) {
+	for name, data := range files {
 		if strings.HasSuffix(name, ".html") {
 			text := html.UnescapeString(tagRe.ReplaceAllString(string(data), " "))
 			b.WriteString(strings.Join(strings.Fields(fold.String(text)), " "))
@@ -281,7 +278,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 // Every page but the search page itself carries the search box, pointing at the index and
 // the search page; the search page carries the full form.
 func TestEveryPageHasSearch(t *testing.T) {
-	files := readTree(t, builtExample(t))
+	files := builtFiles(t)
 	pages := 0
 	for name, data := range files {
 		if !strings.HasSuffix(name, ".html") {

@@ -168,7 +168,7 @@ func BenchmarkSearchVsPagefind(b *testing.B) {
 		pf := &searchMeasure{site: s.name, tool: "pagefind", pages: res.Stats.Pages}
 		pf.indexTime, pf.toolTime, pf.err = runPagefind(out)
 		ck := &searchMeasure{site: s.name, tool: "congkhai", pages: res.Stats.Pages, toolTime: buildTime}
-		srv := newSiteServer(out)
+		srv := newSiteServer(out, sitePrefix)
 		for _, m := range []*searchMeasure{ck, pf} {
 			b.Run(s.name+"/"+m.tool, func(b *testing.B) {
 				measureTool(b, m, contentDir, out, srv, queries)
@@ -842,12 +842,13 @@ func ensurePagefind() error {
 
 // --- the server -----------------------------------------------------------------------
 
-// siteServer serves a built site under sitePrefix the way a static host would: text
+// siteServer serves a built site under a subpath the way a static host would: text
 // gzip-compressed when the browser accepts it, everything else (Pagefind's pre-compressed
 // index and wasm) as it is, with ETags. It counts the body bytes it sends, per path.
 type siteServer struct {
 	*httptest.Server
-	root string
+	root   string
+	prefix string // the subpath the site is served under
 
 	mu    sync.Mutex
 	sent  map[string]int64 // site-relative path -> body bytes sent
@@ -864,17 +865,17 @@ type servedFile struct {
 
 var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".json": true, ".svg": true}
 
-func newSiteServer(root string) *siteServer {
-	s := &siteServer{root: root, cache: map[string]*servedFile{}}
+func newSiteServer(root, prefix string) *siteServer {
+	s := &siteServer{root: root, prefix: prefix, cache: map[string]*servedFile{}}
 	s.reset()
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
 
-func (s *siteServer) url(rel string) string { return s.Server.URL + sitePrefix + rel }
+func (s *siteServer) url(rel string) string { return s.Server.URL + s.prefix + rel }
 
 func (s *siteServer) serve(w http.ResponseWriter, r *http.Request) {
-	rel, ok := strings.CutPrefix(r.URL.Path, sitePrefix)
+	rel, ok := strings.CutPrefix(r.URL.Path, s.prefix)
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -1065,24 +1066,23 @@ func (d *searchDriver) wait(ctx context.Context, q string) error {
 // first opens the search page with the query in its address and counts what it fetched
 // until the results showed.
 func (d *searchDriver) first(ctx context.Context, q string) (transfer, error) {
-	d.srv.reset()
 	u := d.srv.url(d.page) + "?q=" + strings.ReplaceAll(url.QueryEscape(q), "+", "%20")
-	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
-		return transfer{}, err
-	}
-	if err := d.wait(ctx, q); err != nil {
-		return transfer{}, err
-	}
-	t := d.srv.take(d.skip)
-	d.srv.quiet()
-	t.late = d.srv.take(d.skip).bytes
-	return t, nil
+	return d.measure(ctx, q, chromedp.Navigate(u))
 }
 
 // next runs another query in the same page and counts what it fetched.
 func (d *searchDriver) next(ctx context.Context, q string) (transfer, error) {
+	return d.measure(ctx, q, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](jsCall(d.type_, q))(ctx, t)
+		return err
+	}))
+}
+
+// measure counts what the page fetches from start until the results of q show, and what
+// it fetches late, once the network is quiet.
+func (d *searchDriver) measure(ctx context.Context, q string, start chromedp.Action[chromedp.Void]) (transfer, error) {
 	d.srv.reset()
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](jsCall(d.type_, q))); err != nil {
+	if err := chromedp.Do(ctx, start); err != nil {
 		return transfer{}, err
 	}
 	if err := d.wait(ctx, q); err != nil {
