@@ -55,7 +55,7 @@ func Minify(files []render.File) error {
 			mime = "text/css"
 		case ".js":
 			// The theme's scripts; the index's parts are written compact already.
-			if !strings.HasPrefix(f.Path, "assets/") {
+			if !strings.HasPrefix(f.Path, render.AssetsDir+"/") {
 				return nil
 			}
 			mime = "text/javascript"

@@ -20,7 +20,7 @@ const (
 	agenciesPath = "co-quan/index.html"
 	methodPath   = "cach-tinh/index.html"
 	notFoundPath = "404.html"
-	assetsDir    = "assets"
+	AssetsDir    = "assets" // the theme's static files, with hashed names
 )
 
 // pathOf returns the file path of the page of a model object, with an optional fragment.

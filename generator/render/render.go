@@ -153,7 +153,7 @@ func (r *renderer) loadAssets() error {
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(name)
-		out := assetsDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		out := AssetsDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		r.assets[name] = out
 		r.files = append(r.files, File{Path: out, Data: data})
 		return nil
