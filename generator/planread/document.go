@@ -13,7 +13,13 @@
 //     is "name.xlsx[Sheet]".
 package planread
 
-import "congkhai/generator/diag"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"congkhai/generator/diag"
+)
 
 // Document is a plan's source as read.
 type Document struct {
@@ -55,4 +61,18 @@ type Cell struct {
 	// empty.
 	Merged bool
 	Pos    diag.Pos
+}
+
+// cellText is the text of a cell or paragraph as the readers keep it: split into lines
+// (a Word break, an Excel Alt+Enter), each line's spaces collapsed and trimmed, empty lines
+// dropped, invalid UTF-8 replaced, in NFC.
+func cellText(s string) string {
+	s = strings.ToValidUTF8(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\uFFFD")
+	var lines []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return norm.NFC.String(strings.Join(lines, "\n"))
 }

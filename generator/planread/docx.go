@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"congkhai/generator/diag"
 )
 
@@ -545,19 +543,5 @@ func docxRunsText(runs []docxRun) (string, bool) {
 			bold = bold && r.bold
 		}
 	}
-	return docxCollapse(b.String()), bold && seen
-}
-
-// collapse collapses the spaces of each line of s, trims it, drops empty lines, and
-// normalises to NFC.
-func docxCollapse(s string) string {
-	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
+	return cellText(b.String()), bold && seen
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/unicode/norm"
 
 	"congkhai/generator/diag"
 )
@@ -178,7 +177,7 @@ func xlsxSheetRows(f *excelize.File, sheet string) ([]xlsxRow, int, error) {
 		}
 		var texts []string
 		for c, v := range values {
-			if v = xlsxClean(v); v != "" {
+			if v = cellText(v); v != "" {
 				if texts == nil {
 					texts = make([]string, len(values))
 				}
@@ -237,23 +236,6 @@ func xlsxText(row xlsxRow, col int) string {
 		return ""
 	}
 	return row.texts[col-1]
-}
-
-// xlsxClean splits a cell value into lines (Alt+Enter in Excel), collapses and trims the
-// spaces of each, drops empty lines and joins the rest by "\n", in NFC.
-func xlsxClean(v string) string {
-	if v == "" {
-		return ""
-	}
-	v = strings.ReplaceAll(v, "\r\n", "\n")
-	v = strings.ReplaceAll(v, "\r", "\n")
-	var lines []string
-	for line := range strings.SplitSeq(v, "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
-			lines = append(lines, line)
-		}
-	}
-	return norm.NFC.String(strings.Join(lines, "\n"))
 }
 
 // xlsxBold reports whether every character of the cell is bold: every run of a rich-text
