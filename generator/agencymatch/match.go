@@ -68,14 +68,27 @@ func (m *Matcher) Nearest(name string) string {
 	return best
 }
 
-// key folds a name and keeps only its words: "Sở Thông tin & Truyền thông." -> "so thong tin truyen thong".
+// key folds a name, keeps only its words and writes abbreviations out: "VP UBND tỉnh" ->
+// "van phong uy ban nhan dan tinh", "Sở TT&TT" -> "so thong tin va truyen thong".
 func key(s string) string {
-	s = fold.String(s)
-	s = strings.NewReplacer("ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tt&tt", "thong tin va truyen thong",
-		"&", " va ", "tthc", "thu tuc hanh chinh").Replace(s)
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+	s = strings.NewReplacer("tt&tt", "thong tin va truyen thong", "&", " va ").Replace(fold.String(s))
+	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}), " ")
+	})
+	for i, w := range words {
+		if long, ok := abbreviations[w]; ok {
+			words[i] = long
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// abbreviations are the short forms of words in agency names, folded.
+var abbreviations = map[string]string{
+	"ubnd": "uy ban nhan dan",
+	"hdnd": "hoi dong nhan dan",
+	"tthc": "thu tuc hanh chinh",
+	"vp":   "van phong",
 }
 
 // strip removes a trailing place name: "so tu phap tinh an giang" -> "so tu phap".

@@ -35,6 +35,8 @@ func TestMatch(t *testing.T) {
 		"Ủy ban nhân dân cấp xã":       "an-giang/ubnd-cap-xa",
 		"UBND cấp xã":                  "an-giang/ubnd-cap-xa",
 		"Văn phòng UBND tỉnh An Giang": "an-giang/vp-ubnd",
+		"VP UBND tỉnh An Giang":        "an-giang/vp-ubnd",
+		"VP. UBND tỉnh":                "an-giang/vp-ubnd",
 		"Sở Xây dựng":                  "",
 		"":                             "",
 	}
