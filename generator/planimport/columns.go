@@ -28,9 +28,11 @@ const (
 	Notes            // Ghi chú
 	Evaluating       // Cơ quan chủ trì đánh giá (indicator tables)
 	Assignment       // Phân công thực hiện: a header over lead and cooperating columns
+	Unit             // Đơn vị, Đơn vị tính (indicator tables)
+	Target           // Chỉ tiêu năm 2025, Mục tiêu (indicator tables)
 )
 
-var roleNames = [...]string{"", "stt", "stt2", "nội dung", "chủ trì", "phối hợp", "sản phẩm", "thời gian", "ghi chú", "đánh giá", "phân công"}
+var roleNames = [...]string{"", "stt", "stt2", "nội dung", "chủ trì", "phối hợp", "sản phẩm", "thời gian", "ghi chú", "đánh giá", "phân công", "đơn vị tính", "chỉ tiêu"}
 
 func (r Role) String() string { return roleNames[r] }
 
@@ -48,10 +50,14 @@ var roleWords = []struct {
 	{Output, []string{"san pham", "ket qua"}},
 	{Deadline, []string{"thoi gian", "thoi han", "tien do"}},
 	{Notes, []string{"ghi chu"}},
-	{Content, []string{"noi dung", "nhiem vu", "cong viec", "ten"}},
+	{Content, []string{"noi dung", "nhiem vu", "cong viec", "ten", "chi tieu"}},
 }
 
-var numberHeader = regexp.MustCompile(`^(stt|tt|so tt|so thu tu)(2)?$`)
+var (
+	numberHeader = regexp.MustCompile(`^(stt|tt|so tt|so thu tu)(2)?$`)
+	unitHeader   = regexp.MustCompile(`^(don vi|don vi tinh|dvt)$`)
+	targetHeader = regexp.MustCompile(`^(chi tieu|muc tieu) (nam )?(\d{4}|giao|dat)`)
+)
 
 // RoleOf recognises a header cell's wording; None if it names no column.
 func RoleOf(header string) Role {
@@ -61,6 +67,12 @@ func RoleOf(header string) Role {
 			return Number2
 		}
 		return Number
+	}
+	switch {
+	case unitHeader.MatchString(h):
+		return Unit
+	case targetHeader.MatchString(h):
+		return Target
 	}
 	if len(h) > 60 { // a sentence, not a header
 		return None
@@ -90,13 +102,14 @@ func (c Columns) Index(role Role) int {
 
 // IsHeader reports whether row names columns: at least three of its cells have a role,
 // one of them the content or a responsible agency, or it is the second row of a two-row
-// header (every named cell a lead or cooperating column).
+// header (every cell with text names a lead or cooperating column).
 func IsHeader(row planread.Row) bool {
 	named, key := 0, false
 	sub := true
 	for _, c := range row.Cells {
 		r := RoleOf(c.Text)
 		if r == None {
+			sub = sub && strings.TrimSpace(c.Text) == ""
 			continue
 		}
 		named++

@@ -19,6 +19,7 @@ func TestRoleOf(t *testing.T) {
 		"Sản phẩm": Output, "Kết quả thực hiện": Output, "Sản phẩm dự kiến hoàn thành": Output, "KẾT QUẢ THỰC HIỆN": Output,
 		"Thời gian hoàn thành": Deadline, "Thời gian thực hiện": Deadline, "THỜI GIAN HOÀN THÀNH": Deadline,
 		"Ghi chú": Notes, "Cơ quan chủ trì đánh giá": Evaluating, "Phân công thực hiện": Assignment,
+		"Chỉ tiêu": Content, "Đơn vị": Unit, "Đơn vị tính": Unit, "Chỉ tiêu năm 2025": Target,
 		"": None, "1": None, "Văn phòng UBND tỉnh": None,
 		"Xây dựng kế hoạch hoạt động kiểm soát thủ tục hành chính của tỉnh năm 2024 và thời gian thực hiện": None,
 	}
