@@ -38,7 +38,9 @@ Cách dùng:
   congkhai build [cờ]   dựng nội dung trong --content thành trang tĩnh trong --out
   congkhai check [cờ]   kiểm tra nội dung, liệt kê mọi lỗi (tệp:dòng:cột), không ghi gì
   congkhai import tthc TỆP.jsonl   nhập thủ tục hành chính từ Cơ sở dữ liệu quốc gia
-  congkhai import 766 TỆP.csv      nhập kết quả Bộ chỉ số 766 (congkhai import để xem cờ)
+  congkhai import 766 TỆP.csv      nhập kết quả Bộ chỉ số 766
+  congkhai import plan TỆP         nhập kế hoạch từ .docx, .xlsx hoặc văn bản chép từ trang web
+                                   (congkhai import để xem cờ)
 
 Cờ:
 `

@@ -10,16 +10,19 @@ import (
 	"time"
 
 	"congkhai/generator"
+	"congkhai/generator/planimport"
 )
 
 const importUsage = `Cách dùng:
   congkhai import tthc TỆP.jsonl [cờ]   chuyển thủ tục từ Cơ sở dữ liệu quốc gia về TTHC thành thu-tuc/<mã>.toml
   congkhai import 766 TỆP.csv [cờ]      chuyển kết quả Bộ chỉ số 766 thành chi-so-766/<kỳ>.toml
+  congkhai import plan TỆP [cờ]         chuyển kế hoạch (.docx, .xlsx, hoặc văn bản chép từ trang web)
+                                        thành plans/<mã>/plan.toml; nhập lại bản sửa đổi giữ mã nhiệm vụ
 `
 
 // importCmd runs "congkhai import KIND FILE [flags]".
 func (a *app) importCmd(args []string) int {
-	if len(args) == 0 || (args[0] != "tthc" && args[0] != "766") {
+	if len(args) == 0 || !slices.Contains([]string{"tthc", "766", "plan"}, args[0]) {
 		fmt.Fprint(a.stderr, importUsage)
 		return exitUsage
 	}
@@ -66,6 +69,8 @@ func (a *app) importCmd(args []string) int {
 		}
 	case "tthc":
 		run = a.importProcedures(flags, contentDir)
+	case "plan":
+		run = a.importPlan(flags, contentDir)
 	}
 	// The file may come before or after the flags.
 	var file string
@@ -135,6 +140,38 @@ func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(fil
 				fmt.Fprintln(a.stdout)
 			}
 		}
+		return exitOK
+	}
+}
+
+// importPlan sets up "congkhai import plan" and returns its run function.
+func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file string) int {
+	o := generator.PlanImport{}
+	flags.StringVar(&o.Authority, "authority", "", "danh mục cơ quan (agencies/`TÊN`.toml); mặc định: tìm theo địa danh trong văn bản")
+	flags.StringVar(&o.ID, "id", "", "tên thư mục của kế hoạch trong plans/; mặc định: <danh mục>-<năm>-<loại>")
+	flags.IntVar(&o.Year, "year", 0, "năm của kế hoạch; mặc định: đọc từ văn bản")
+	flags.BoolVar(&o.DryRun, "n", false, "chỉ in báo cáo, không ghi tệp")
+	verbose := flags.Bool("v", false, "in cả từng dòng đã đọc được mà không cần xem lại")
+	return func(file string) int {
+		o.Content, o.File = *contentDir, file
+		res, err := generator.ImportPlan(o)
+		if err != nil {
+			return a.fail("import plan", "", err)
+		}
+		for _, n := range res.Notes {
+			if n.Level != planimport.Read || *verbose {
+				fmt.Fprintln(a.stdout, n)
+			}
+		}
+		fmt.Fprintf(a.stdout, "Đọc %s: %s.\n", file, res.Summary())
+		if res.Revision {
+			fmt.Fprintf(a.stdout, "Kế hoạch đã có: %d nhiệm vụ và chỉ tiêu giữ mã cũ, %d mã cũ không còn.\n", res.Kept, len(res.Dropped))
+		}
+		verb := "Đã ghi"
+		if o.DryRun {
+			verb = "Sẽ ghi (chạy thử, chưa ghi)"
+		}
+		fmt.Fprintf(a.stdout, "%s %s. Xem lại các dòng \"cần xem lại\" ở trên rồi chạy congkhai build.\n", verb, res.Path)
 		return exitOK
 	}
 }

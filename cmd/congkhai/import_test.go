@@ -86,3 +86,58 @@ func TestImportReadsOnlyTheRegistries(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 }
+
+// A plan imported from its text is valid content; imported again over itself, it keeps
+// every ID and rewrites the same file; a dry run writes nothing.
+func TestImportPlan(t *testing.T) {
+	seed := "../../../shared/seeds/vinh-long-2024-kiem-soat-tthc.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("seed not available")
+	}
+	dir := importContent(t)
+	for _, f := range []string{"site.toml", "ngay-nghi.toml"} {
+		data, _ := os.ReadFile(filepath.Join("../../content", f))
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	plan := filepath.Join(dir, "plans", "vinh-long-2024-kiem-soat-tthc", "plan.toml")
+	code, stdout, stderr := runApp(t, nil, "import", "plan", seed, "--content", dir, "-n")
+	if _, err := os.Stat(plan); code != exitOK || err == nil || !strings.Contains(stdout, "chạy thử, chưa ghi") {
+		t.Fatalf("dry run: exit %d, file written: %v\n%s%s", code, err == nil, stdout, stderr)
+	}
+	code, stdout, stderr = runApp(t, nil, "import", "plan", seed, "--content", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		seed + ":419:2: cần xem lại: thời hạn \"Báo cáo kết quả kiểm tra\"",
+		"9 mục, 40 nhiệm vụ, 0 chỉ tiêu",
+		"Đã ghi " + plan,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, _, stderr := runApp(t, nil, "check", "--content", dir); code != exitOK {
+		t.Errorf("the imported plan is not valid content:\n%s", stderr)
+	}
+	first, _ := os.ReadFile(plan)
+	code, stdout, _ = runApp(t, nil, "import", "plan", seed, "--content", dir)
+	again, _ := os.ReadFile(plan)
+	if code != exitOK || !strings.Contains(stdout, "40 nhiệm vụ và chỉ tiêu giữ mã cũ, 0 mã cũ không còn") || string(again) != string(first) {
+		t.Errorf("re-import: exit %d, same file %v\n%s", code, string(again) == string(first), stdout)
+	}
+}
+
+// A document without an appendix table is refused, naming the file, and nothing is written.
+func TestImportPlanWithoutAppendix(t *testing.T) {
+	dir := importContent(t)
+	in := filepath.Join(t.TempDir(), "ke-hoach.txt")
+	os.WriteFile(in, []byte("KẾ HOẠCH\nKiểm soát thủ tục hành chính năm 2025 trên địa bàn tỉnh An Giang\n"), 0o644)
+	code, _, stderr := runApp(t, nil, "import", "plan", in, "--content", dir)
+	if code != exitProblem || !strings.Contains(stderr, in+": không tìm thấy bảng phụ lục") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "plans")); err == nil {
+		t.Error("a failed import wrote a file")
+	}
+}

@@ -1,0 +1,174 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"congkhai/generator/content"
+	"congkhai/generator/fold"
+	"congkhai/generator/planimport"
+	"congkhai/generator/planread"
+)
+
+// PlanImport describes the import of a plan from the document the office has.
+type PlanImport struct {
+	Content   string // the content directory: the plan is written to plans/<id>/plan.toml
+	File      string // the document: .docx, .xlsx, or text copied from a web page (any other name)
+	Authority string // the registry (agencies/<authority>.toml); "" finds it from the document
+	ID        string // the plan's folder name; "" makes one from authority, year and kind
+	Year      int    // the plan's year; 0 reads it from the document
+	DryRun    bool   // report only, write nothing
+}
+
+// PlanImportResult is what an import read and where it wrote it.
+type PlanImportResult struct {
+	*planimport.Result
+	Path     string // the plan.toml written (or that would be, on a dry run)
+	Revision bool   // the plan was already in content: IDs were matched against it
+}
+
+// ImportPlan reads a plan document and writes it as content. When the plan is already in
+// content, the document is taken as its new version: unchanged tasks keep their IDs and the
+// file is rewritten whole.
+func ImportPlan(o PlanImport) (*PlanImportResult, error) {
+	doc, err := readPlanDocument(o.File)
+	if err != nil {
+		return nil, err
+	}
+	registries, err := loadRegistries(o.Content)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := planAuthority(registries, o.Authority, doc)
+	if err != nil {
+		return nil, err
+	}
+	opts := planimport.Options{Name: filepath.ToSlash(o.File), Registry: reg, Year: o.Year}
+	res, err := planimport.Import(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	id := o.ID
+	if id == "" {
+		if res.Plan.Year == 0 {
+			return nil, fmt.Errorf("%s: không tìm thấy năm của kế hoạch trong văn bản: cho biết bằng --year hoặc đặt tên bằng --id", o.File)
+		}
+		id = planimport.ID(res.Plan)
+	}
+	out := &PlanImportResult{Path: filepath.Join(o.Content, "plans", id, "plan.toml")}
+	existing, err := readPlan(out.Path)
+	if err != nil {
+		return nil, err
+	}
+	if existing != nil {
+		opts.Existing, out.Revision = existing, true
+		if res, err = planimport.Import(doc, opts); err != nil {
+			return nil, err
+		}
+	}
+	out.Result = res
+	if o.DryRun {
+		return out, nil
+	}
+	var buf bytes.Buffer
+	comment := fmt.Sprintf("Nhập bằng \"congkhai import plan\" từ %s, rồi người biên tập xem lại.\n"+
+		"Khi có văn bản sửa đổi, nhập lại văn bản mới: nhiệm vụ không đổi giữ nguyên mã.", filepath.Base(o.File))
+	if err := planimport.Encode(&buf, res.Plan, comment); err != nil {
+		return nil, err
+	}
+	return out, writeFile(out.Path, buf.Bytes())
+}
+
+// readPlanDocument reads a document by its kind, told by the file's extension.
+func readPlanDocument(name string) (*planread.Document, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	display := filepath.ToSlash(name)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx":
+		return planread.ReadDocx(display, f, st.Size())
+	case ".xlsx":
+		return planread.ReadXlsx(display, f)
+	case ".doc", ".xls", ".pdf":
+		return nil, fmt.Errorf("%s: congkhai đọc .docx, .xlsx và văn bản chép từ trang web; hãy lưu tệp thành .docx hoặc .xlsx", display)
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return planread.ReadText(display, src)
+}
+
+// readPlan reads an existing plan.toml, or returns nil if there is none.
+func readPlan(path string) (*content.PlanFile, error) {
+	var p content.PlanFile
+	if _, err := toml.DecodeFile(path, &p); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("đọc kế hoạch đang có %s: %w", path, err)
+	}
+	p.ID = filepath.Base(filepath.Dir(path))
+	return &p, nil
+}
+
+// planAuthority finds the registry a plan's agencies are in: the one named, or the one
+// whose place the opening of the document names most ("tỉnh An Giang").
+func planAuthority(registries []*content.AgencyFile, name string, doc *planread.Document) (*content.AgencyFile, error) {
+	var ids []string
+	for _, r := range registries {
+		ids = append(ids, r.ID)
+		if r.ID == name {
+			return r, nil
+		}
+	}
+	if name != "" {
+		return nil, fmt.Errorf("không có danh mục cơ quan agencies/%s.toml (có: %s)", name, strings.Join(ids, ", "))
+	}
+	var opening strings.Builder
+	for i, it := range doc.Items {
+		if i > 200 {
+			break
+		}
+		opening.WriteString(fold.String(it.Text) + " ")
+		if it.Table != nil && len(it.Table.Rows) > 0 {
+			for _, c := range it.Table.Rows[0].Cells {
+				opening.WriteString(fold.String(c.Text) + " ")
+			}
+		}
+	}
+	text := " " + strings.Join(strings.Fields(opening.String()), " ") + " "
+	best, bestN, tie := (*content.AgencyFile)(nil), 0, false
+	for _, r := range registries {
+		place := fold.String(r.Authority.Name)
+		if r.Authority.Level == "" || !strings.ContainsRune(place, ' ') {
+			continue
+		}
+		n := strings.Count(text, " "+place+" ")
+		switch {
+		case n > bestN:
+			best, bestN, tie = r, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if best == nil || tie {
+		return nil, fmt.Errorf("không xác định được danh mục cơ quan của kế hoạch từ văn bản: cho biết bằng --authority (một trong: %s)", strings.Join(slices.Sorted(slices.Values(ids)), ", "))
+	}
+	return best, nil
+}
