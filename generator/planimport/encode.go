@@ -64,9 +64,9 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 		e.str("section", t.Section)
 		e.str("stt", t.STT)
 		e.str("stt2", t.STT2)
-		e.text("content", t.Content)
+		e.str("content", t.Content)
 		e.assignment(t.Assignment)
-		e.text("notes", t.Notes)
+		e.str("notes", t.Notes)
 		e.str("editor_note", t.EditorNote)
 		for _, a := range t.Assignments {
 			e.b.WriteString("\n[[task.assignment]]\n")
@@ -78,13 +78,13 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 		e.str("id", in.ID)
 		e.str("section", in.Section)
 		e.str("stt", in.STT)
-		e.text("name", in.Name)
+		e.str("name", in.Name)
 		e.str("unit", in.Unit)
 		e.str("target", in.Target)
 		e.responsible(in.Responsible)
 		e.ids("evaluating", in.Evaluating)
 		e.str("evaluating_text", in.EvaluatingText)
-		e.text("notes", in.Notes)
+		e.str("notes", in.Notes)
 		e.str("editor_note", in.EditorNote)
 	}
 	_, err := e.b.WriteTo(w)
@@ -105,31 +105,17 @@ func (e *encoder) responsible(r content.Responsible) {
 	e.str("cooperating_text", r.CooperatingText)
 }
 
-// str writes a key with a one-line string, unless the string is empty.
+// str writes a key with a string, unless it is empty: multi-line when it holds lines.
 func (e *encoder) str(key, v string) {
 	if v == "" {
 		return
 	}
+	e.b.WriteString(key + " = ")
 	if strings.Contains(v, "\n") {
-		e.text(key, v)
-		return
+		tomltext.Multiline(&e.b, v)
+	} else {
+		tomltext.Basic(&e.b, v)
 	}
-	e.b.WriteString(key + " = ")
-	tomltext.Basic(&e.b, v)
-	e.b.WriteByte('\n')
-}
-
-// text writes a key with a text that may be long or hold lines: multi-line when it does.
-func (e *encoder) text(key, v string) {
-	if v == "" {
-		return
-	}
-	if !strings.Contains(v, "\n") {
-		e.str(key, v)
-		return
-	}
-	e.b.WriteString(key + " = ")
-	tomltext.Multiline(&e.b, v)
 	e.b.WriteByte('\n')
 }
 
