@@ -1,6 +1,7 @@
 package planimport
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -142,7 +143,7 @@ func grid(row planread.Row, width int, above *gridRow) gridRow {
 	return g
 }
 
-// text returns the cell of role, or the empty cell.
+// cell returns the cell of role, or the empty cell.
 func (g gridRow) cell(cols Columns, role Role) planread.Cell {
 	if i := cols.Index(role); i >= 0 && i < len(g.cells) {
 		return g.cells[i]
@@ -154,7 +155,7 @@ func (g gridRow) text(cols Columns, role Role) string {
 	return strings.TrimSpace(g.cell(cols, role).Text)
 }
 
-// spanning returns the text of a cell covering all of the row but its number column, if the
+// spanning returns the cell covering all of the row but its number column, if the
 // row is one.
 func (g gridRow) spanning() (planread.Cell, bool) {
 	for _, c := range g.cells {
@@ -231,16 +232,7 @@ type reader struct {
 
 // current is the section tasks go to now.
 func (r *reader) current() string {
-	return cmpOr(r.sub, r.table, r.heading)
-}
-
-func cmpOr(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
+	return cmp.Or(r.sub, r.table, r.heading)
 }
 
 // section adds a section and returns its ID: the existing plan's ID for the same number
@@ -331,7 +323,7 @@ func (r *reader) row(g gridRow, cols Columns, indicator bool, next []planread.Ro
 	if num == "" {
 		// A row numbered in no column: nothing, the rest of a row split across pages, a
 		// second assignment of the task above, or a task printed without a number.
-		title := cmpOr(content, g.firstText())
+		title := cmp.Or(content, g.firstText())
 		if title == "" {
 			return
 		}
@@ -349,18 +341,12 @@ func (r *reader) row(g gridRow, cols Columns, indicator bool, next []planread.Ro
 	}
 	switch {
 	case romanNumber.MatchString(num):
-		r.sectionRow(num, cmpOr(content, gridRow{cells: g.cells[1:]}.firstText()), g.pos)
+		r.sectionRow(num, cmp.Or(content, gridRow{cells: g.cells[1:]}.firstText()), g.pos)
 	case arabicNumber.MatchString(num) && !indicator && !detail && opensNumbering(num, next, cols):
-		r.finish()
-		r.sub = r.section(num, content, cmpOr(r.table, r.heading), g.pos)
+		r.sectionRow(num, content, g.pos)
 	case arabicNumber.MatchString(num):
-		r.finish()
-		rec := &record{indicator: indicator, section: r.current(), stt: num, stt2: g.text(cols, Number2), pos: g.pos}
 		r.read(g.cell(cols, Number).Pos)
-		rec.content.add(g.cell(cols, Content))
-		rec.parts = []map[Role]*cellText{{}}
-		r.addDetail(rec, g, cols)
-		r.rec, r.titled = rec, -1
+		r.start(&record{indicator: indicator, stt: num, stt2: g.text(cols, Number2), pos: g.pos}, g, cols)
 	default:
 		r.finish()
 		r.ns.skipped(g.pos, "dòng có số thứ tự %q không đọc được: không nhập", num)
@@ -377,7 +363,7 @@ func (r *reader) sectionRow(number, title string, pos diag.Pos) {
 		r.sub = ""
 		return
 	}
-	r.sub = r.section(number, title, cmpOr(r.table, r.heading), pos)
+	r.sub = r.section(number, title, cmp.Or(r.table, r.heading), pos)
 }
 
 // opensNumbering reports whether the next numbered row of the table is numbered under num
@@ -432,13 +418,8 @@ func (r *reader) unnumbered(g gridRow, cols Columns, indicator bool) {
 		r.rec.parts = append(r.rec.parts, map[Role]*cellText{})
 		r.addDetail(r.rec, g, cols)
 	case content != "" && (lead != "" && done || r.rec == nil):
-		r.finish()
-		rec := &record{indicator: indicator, section: r.current(), pos: g.pos,
-			unsure: "dòng không có số thứ tự, nhập thành nhiệm vụ riêng: nếu là phần tiếp của dòng trên thì nối lại"}
-		rec.content.add(g.cell(cols, Content))
-		rec.parts = []map[Role]*cellText{{}}
-		r.addDetail(rec, g, cols)
-		r.rec, r.titled = rec, -1
+		r.start(&record{indicator: indicator, pos: g.pos,
+			unsure: "dòng không có số thứ tự, nhập thành nhiệm vụ riêng: nếu là phần tiếp của dòng trên thì nối lại"}, g, cols)
 	case r.rec != nil:
 		r.continued(g, cols)
 	default:
@@ -447,6 +428,15 @@ func (r *reader) unnumbered(g gridRow, cols Columns, indicator bool) {
 			r.warn(c.Pos)
 		}
 	}
+}
+
+// start begins a task or indicator with the cells of row g, in the current section.
+func (r *reader) start(rec *record, g gridRow, cols Columns) {
+	r.finish()
+	rec.section = r.current()
+	rec.parts = []map[Role]*cellText{{}}
+	r.rec, r.titled = rec, -1
+	r.continued(g, cols)
 }
 
 func (r *reader) continued(g gridRow, cols Columns) {
@@ -480,36 +470,28 @@ func (r *reader) finish() {
 		r.ns.unsure(rec.pos, "%s", rec.unsure)
 		r.warn(rec.content.pos)
 	}
-	text := func(part map[Role]*cellText, role Role) (string, diag.Pos) {
-		c := part[role]
-		if c == nil {
-			return "", diag.Pos{}
-		}
-		r.read(c.pos)
-		return strings.Join(c.lines, " "), c.pos
-	}
 	if rec.indicator {
 		part := rec.parts[0]
 		ind := content.IndicatorRec{Section: rec.section, STT: rec.stt, Name: joinLines(strings.Join(rec.content.lines, "\n"))}
-		ind.Unit, _ = text(part, Unit)
-		ind.Target, _ = text(part, Target)
-		ind.Responsible = r.responsible(part, text)
-		ev, pos := text(part, Evaluating)
+		ind.Unit, _ = r.text(part, Unit)
+		ind.Target, _ = r.text(part, Target)
+		ind.Responsible = r.responsible(part)
+		ev, pos := r.text(part, Evaluating)
 		ind.Evaluating, ind.EvaluatingText = r.resolve(ev, pos), ev
-		ind.Notes, _ = text(part, Notes)
+		ind.Notes, _ = r.text(part, Notes)
 		r.plan.Indicators = append(r.plan.Indicators, ind)
 		r.indPos = append(r.indPos, rec.pos)
 		return
 	}
 	task := content.TaskRec{Section: rec.section, STT: rec.stt, STT2: rec.stt2, Content: joinLines(strings.Join(rec.content.lines, "\n"))}
 	for _, part := range rec.parts {
-		a := content.Assignment{Responsible: r.responsible(part, text)}
+		a := content.Assignment{Responsible: r.responsible(part)}
 		if c := part[Output]; c != nil {
 			r.read(c.pos)
 			a.Outputs = outputs(c.lines)
 		}
 		var pos diag.Pos
-		a.Deadline, pos = text(part, Deadline)
+		a.Deadline, pos = r.text(part, Deadline)
 		if a.Deadline != "" && schedule.Parse(a.Deadline, r.year).Kind == schedule.KindText {
 			r.ns.unsure(pos, "thời hạn %q không đọc được thành mốc thời gian: trang nhiệm vụ sẽ không tính hạn; sửa lại nếu in sai", a.Deadline)
 			r.warn(pos)
@@ -527,9 +509,20 @@ func (r *reader) finish() {
 	r.taskPos = append(r.taskPos, rec.pos)
 }
 
-func (r *reader) responsible(part map[Role]*cellText, text func(map[Role]*cellText, Role) (string, diag.Pos)) content.Responsible {
-	lead, lpos := text(part, Lead)
-	coop, cpos := text(part, Cooperating)
+// text returns the cell of role in part as one line of text, and where it starts, counting
+// it as read.
+func (r *reader) text(part map[Role]*cellText, role Role) (string, diag.Pos) {
+	c := part[role]
+	if c == nil {
+		return "", diag.Pos{}
+	}
+	r.read(c.pos)
+	return strings.Join(c.lines, " "), c.pos
+}
+
+func (r *reader) responsible(part map[Role]*cellText) content.Responsible {
+	lead, lpos := r.text(part, Lead)
+	coop, cpos := r.text(part, Cooperating)
 	return content.Responsible{Lead: r.resolve(lead, lpos), LeadText: lead, Cooperating: r.resolve(coop, cpos), CooperatingText: coop}
 }
 

@@ -136,6 +136,7 @@ func dice(a, b string) float64 {
 	if len(pa) == 0 || len(pb) == 0 {
 		return 0
 	}
+	total := len(pa) + len(pb)
 	common := 0
 	for _, p := range pa {
 		if i := slices.Index(pb, p); i >= 0 {
@@ -143,7 +144,7 @@ func dice(a, b string) float64 {
 			pb[i] = ""
 		}
 	}
-	return 2 * float64(common) / float64(len(pa)+len(pairs(b)))
+	return 2 * float64(common) / float64(total)
 }
 
 func pairs(s string) []string {
