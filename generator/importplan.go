@@ -31,8 +31,7 @@ type PlanImport struct {
 // PlanImportResult is what an import read and where it wrote it.
 type PlanImportResult struct {
 	*planimport.Result
-	Path     string // the plan.toml written (or that would be, on a dry run)
-	Revision bool   // the plan was already in content: IDs were matched against it
+	Path string // the plan.toml written (or that would be, on a dry run)
 }
 
 // ImportPlan reads a plan document and writes it as content. When the plan is already in
@@ -51,30 +50,16 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := planimport.Options{Name: filepath.ToSlash(o.File), Registry: reg, Year: o.Year}
-	res, err := planimport.Import(doc, opts)
+	var path string
+	res, err := planimport.Import(doc, planimport.Options{Name: filepath.ToSlash(o.File), Registry: reg, Year: o.Year, ID: o.ID,
+		Existing: func(id string) (*content.PlanFile, error) {
+			path = filepath.Join(o.Content, "plans", id, "plan.toml")
+			return readPlan(path)
+		}})
 	if err != nil {
 		return nil, err
 	}
-	id := o.ID
-	if id == "" {
-		if res.Plan.Year == 0 {
-			return nil, fmt.Errorf("%s: không tìm thấy năm của kế hoạch trong văn bản: cho biết bằng --year hoặc đặt tên bằng --id", o.File)
-		}
-		id = planimport.ID(res.Plan)
-	}
-	out := &PlanImportResult{Path: filepath.Join(o.Content, "plans", id, "plan.toml")}
-	existing, err := readPlan(out.Path)
-	if err != nil {
-		return nil, err
-	}
-	if existing != nil {
-		opts.Existing, out.Revision = existing, true
-		if res, err = planimport.Import(doc, opts); err != nil {
-			return nil, err
-		}
-	}
-	out.Result = res
+	out := &PlanImportResult{Result: res, Path: path}
 	if o.DryRun {
 		return out, nil
 	}

@@ -18,16 +18,20 @@ type Options struct {
 	Name     string              // the source file's name, for positions of the plan as a whole
 	Registry *content.AgencyFile // the agencies of the plan's authority
 	Year     int                 // the plan's year; 0 takes it from the document
-	// Existing is the plan already in content that the document revises, or nil. Tasks
-	// whose content did not change keep their IDs, and what a person added to the plan
-	// (short title, source, editor notes, a task's editor note) is kept.
-	Existing *content.PlanFile
+	ID       string              // the plan's folder name; "" makes one (see ID)
+	// Existing returns the plan already in content under id, or nil. The document is then
+	// its new version: tasks whose content did not change keep their IDs, and what a person
+	// added to the plan (short title, source, editor notes, a task's editor note) is kept.
+	// A nil Existing means there is none.
+	Existing func(id string) (*content.PlanFile, error)
 }
 
 // Result is a plan read from a document, and the report of the reading.
 type Result struct {
-	Plan  *content.PlanFile
-	Notes []Note // every unsure and skipped piece, in source order
+	Plan *content.PlanFile
+	// Revision reports that the plan was already in content: its IDs were kept.
+	Revision bool
+	Notes    []Note // every unsure and skipped piece, in source order
 	// Cells counts the table cells and headings read into the plan; Clean those of them no
 	// note is about.
 	Cells, Clean int
@@ -51,7 +55,24 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 	dec := readDecision(items[:start], &ns)
 	p := &content.PlanFile{Authority: o.Registry.ID, Title: dec.Title, Year: cmp.Or(o.Year, dec.Year), Document: dec.Document}
 	p.Kind = planKind(p.Title + " " + dec.Document.Title)
-	r := &reader{ns: &ns, agencies: newAgencies(o.Registry), year: p.Year, plan: p, existing: o.Existing,
+	p.ID = o.ID
+	if p.ID == "" {
+		if p.Year == 0 {
+			return nil, diag.Errorf(diag.Pos{File: o.Name}, "không tìm thấy năm của kế hoạch trong văn bản: cho biết năm, hoặc tên thư mục của kế hoạch")
+		}
+		p.ID = ID(p)
+	}
+	var existing *content.PlanFile
+	if o.Existing != nil {
+		var err error
+		if existing, err = o.Existing(p.ID); err != nil {
+			return nil, err
+		}
+	}
+	if existing != nil {
+		keep(p, existing)
+	}
+	r := &reader{ns: &ns, agencies: newAgencies(o.Registry), year: p.Year, plan: p, existing: existing,
 		titled: -1, sectionIDs: map[string]bool{}, cells: map[diag.Pos]bool{}, warned: map[diag.Pos]bool{}}
 	var cols Columns
 	indicator := false
@@ -80,13 +101,11 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 	}
 	r.finish()
 
-	res := &Result{Plan: p}
+	res := &Result{Plan: p, Revision: existing != nil}
 	used := map[string]bool{}
-	var old []item
-	var oldInd []item
-	if e := o.Existing; e != nil {
-		old, oldInd = taskItems(e.Tasks, nil), indicatorItems(e.Indicators, nil)
-		keep(p, e)
+	var old, oldInd []item
+	if existing != nil {
+		old, oldInd = taskItems(existing.Tasks, nil), indicatorItems(existing.Indicators, nil)
 	}
 	k1, d1 := assignIDs(taskItems(p.Tasks, r.taskPos), old, used, &ns)
 	k2, d2 := assignIDs(indicatorItems(p.Indicators, r.indPos), oldInd, used, &ns)
@@ -95,8 +114,8 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 		res.Dropped = append(res.Dropped, *d.id)
 		ns.unsure(diag.Pos{File: o.Name}, "mục %s %q (mã %q) của kế hoạch đang có không còn trong văn bản này: trang của nó sẽ mất, và báo cáo tiến độ ghi mã này sẽ báo lỗi", d.stt, clip(d.text), *d.id)
 	}
-	if o.Existing != nil {
-		carryOver(p, o.Existing)
+	if existing != nil {
+		carryOver(p, existing)
 	}
 	for pos := range r.cells {
 		if pos != (diag.Pos{}) {

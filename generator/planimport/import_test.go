@@ -80,7 +80,16 @@ func contentPlan(t testing.TB, id string) (*content.PlanFile, *content.AgencyFil
 
 func importDoc(t testing.TB, doc *planread.Document, reg *content.AgencyFile, year int, existing *content.PlanFile) *Result {
 	t.Helper()
-	res, err := Import(doc, Options{Name: "plan", Registry: reg, Year: year, Existing: existing})
+	o := Options{Name: "plan", Registry: reg, Year: year}
+	if existing != nil {
+		o.Existing = func(id string) (*content.PlanFile, error) {
+			if id != existing.ID {
+				t.Errorf("the import looked for the existing plan as %q, want %q", id, existing.ID)
+			}
+			return existing, nil
+		}
+	}
+	res, err := Import(doc, o)
 	if err != nil {
 		t.Fatal(err)
 	}
