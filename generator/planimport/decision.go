@@ -1357,8 +1357,8 @@ func decCaseKey(w string) string {
 // decWordKey is decKey of one word, without the punctuation around it.
 func decWordKey(w string) string { return strings.ReplaceAll(decKey(w), " ", "") }
 
-func decIsCaps(s string) bool {
-	upper, lower := 0, 0
+// decLetters counts the capital and the small letters of s.
+func decLetters(s string) (upper, lower int) {
 	for _, r := range s {
 		switch {
 		case unicode.IsUpper(r):
@@ -1367,20 +1367,18 @@ func decIsCaps(s string) bool {
 			lower++
 		}
 	}
+	return upper, lower
+}
+
+// decIsCaps reports whether s is printed in capitals.
+func decIsCaps(s string) bool {
+	upper, lower := decLetters(s)
 	return upper >= 2 && lower == 0
 }
 
 // decMostlySmall reports whether most letters of s are small: running text, not a heading.
 func decMostlySmall(s string) bool {
-	upper, lower := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.IsUpper(r):
-			upper++
-		case unicode.IsLower(r):
-			lower++
-		}
-	}
+	upper, lower := decLetters(s)
 	return lower >= 2*upper && lower > 0
 }
 
