@@ -112,35 +112,18 @@ func (e *encoder) check(key, s string) bool {
 }
 
 func (e *encoder) str(key, s string) {
-	if s == "" || !e.check(key, s) {
-		return
+	if e.check(key, s) {
+		tomltext.String(&e.buf, key, s)
 	}
-	e.buf.WriteString(key)
-	e.buf.WriteString(" = ")
-	if strings.Contains(s, "\n") {
-		tomltext.Multiline(&e.buf, s)
-	} else {
-		tomltext.Basic(&e.buf, s)
-	}
-	e.buf.WriteByte('\n')
 }
 
 func (e *encoder) strs(key string, ss []string) {
-	if len(ss) == 0 {
-		return
-	}
-	e.buf.WriteString(key)
-	e.buf.WriteString(" = [")
-	for i, s := range ss {
+	for _, s := range ss {
 		if !e.check(key, s) {
 			return
 		}
-		if i > 0 {
-			e.buf.WriteString(", ")
-		}
-		tomltext.Basic(&e.buf, s)
 	}
-	e.buf.WriteString("]\n")
+	tomltext.List(&e.buf, key, ss)
 }
 
 func (e *encoder) boolean(key string, b bool) {

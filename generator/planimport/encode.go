@@ -105,45 +105,6 @@ func (e *encoder) responsible(r content.Responsible) {
 	e.str("cooperating_text", r.CooperatingText)
 }
 
-// str writes a key with a string, unless it is empty: multi-line when it holds lines.
-func (e *encoder) str(key, v string) {
-	if v == "" {
-		return
-	}
-	e.b.WriteString(key + " = ")
-	if strings.Contains(v, "\n") {
-		tomltext.Multiline(&e.b, v)
-	} else {
-		tomltext.Basic(&e.b, v)
-	}
-	e.b.WriteByte('\n')
-}
-
-// ids writes a list of agency IDs on one line.
-func (e *encoder) ids(key string, v []string) {
-	if len(v) == 0 {
-		return
-	}
-	e.b.WriteString(key + " = [")
-	for i, id := range v {
-		if i > 0 {
-			e.b.WriteString(", ")
-		}
-		tomltext.Basic(&e.b, id)
-	}
-	e.b.WriteString("]\n")
-}
-
-// list writes a list of texts, one a line.
-func (e *encoder) list(key string, v []string) {
-	if len(v) == 0 {
-		return
-	}
-	e.b.WriteString(key + " = [\n")
-	for _, s := range v {
-		e.b.WriteString("  ")
-		tomltext.Basic(&e.b, s)
-		e.b.WriteString(",\n")
-	}
-	e.b.WriteString("]\n")
-}
+func (e *encoder) str(key, v string)           { tomltext.String(&e.b, key, v) }
+func (e *encoder) ids(key string, v []string)  { tomltext.List(&e.b, key, v) }
+func (e *encoder) list(key string, v []string) { tomltext.Lines(&e.b, key, v) }

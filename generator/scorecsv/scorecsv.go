@@ -160,13 +160,7 @@ func Encode(w io.Writer, f *content.ResultsFile, comment string) error {
 			fmt.Fprintf(&b, "# %s\n", line)
 		}
 	}
-	str := func(key, v string) {
-		if v != "" {
-			b.WriteString(key + " = ")
-			tomltext.Basic(&b, v)
-			b.WriteByte('\n')
-		}
-	}
+	str := func(key, v string) { tomltext.String(&b, key, v) }
 	str("period", f.Period)
 	if !f.Through.IsZero() {
 		fmt.Fprintf(&b, "through = %s\n", f.Through.Format("2006-01-02"))

@@ -81,3 +81,48 @@ func Multiline(b *bytes.Buffer, s string) {
 	}
 	b.WriteString(`"""`)
 }
+
+// String writes "key = s" on a line of its own, as a multi-line string when s holds line
+// breaks; nothing when s is empty.
+func String(b *bytes.Buffer, key, s string) {
+	if s == "" {
+		return
+	}
+	b.WriteString(key + " = ")
+	if strings.Contains(s, "\n") {
+		Multiline(b, s)
+	} else {
+		Basic(b, s)
+	}
+	b.WriteByte('\n')
+}
+
+// List writes "key = [...]" with the strings on one line; nothing for an empty list.
+func List(b *bytes.Buffer, key string, ss []string) {
+	if len(ss) == 0 {
+		return
+	}
+	b.WriteString(key + " = [")
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		Basic(b, s)
+	}
+	b.WriteString("]\n")
+}
+
+// Lines writes "key = [...]" with one string a line, for lists of long texts; nothing for
+// an empty list.
+func Lines(b *bytes.Buffer, key string, ss []string) {
+	if len(ss) == 0 {
+		return
+	}
+	b.WriteString(key + " = [\n")
+	for _, s := range ss {
+		b.WriteString("  ")
+		Basic(b, s)
+		b.WriteString(",\n")
+	}
+	b.WriteString("]\n")
+}

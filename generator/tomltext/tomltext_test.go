@@ -21,3 +21,27 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Keys written with String, List and Lines decode to what was written; empty ones are left out.
+func TestKeys(t *testing.T) {
+	var b bytes.Buffer
+	String(&b, "one", "Sở Tư pháp")
+	String(&b, "two", "dòng một\ndòng \"hai\"")
+	String(&b, "none", "")
+	List(&b, "ids", []string{"vp-ubnd", "so-tu-phap"})
+	Lines(&b, "texts", []string{"Báo cáo;", `"trích"`})
+	List(&b, "empty", nil)
+	var got struct {
+		One, Two, None string
+		IDs            []string `toml:"ids"`
+		Texts, Empty   []string
+	}
+	md, err := toml.Decode(b.String(), &got)
+	if err != nil || got.One != "Sở Tư pháp" || got.Two != "dòng một\ndòng \"hai\"" || len(got.IDs) != 2 || got.IDs[1] != "so-tu-phap" ||
+		len(got.Texts) != 2 || got.Texts[1] != `"trích"` {
+		t.Fatalf("%s decodes to %+v, %v", b.String(), got, err)
+	}
+	if md.IsDefined("none") || md.IsDefined("empty") {
+		t.Errorf("empty values were written:\n%s", b.String())
+	}
+}
