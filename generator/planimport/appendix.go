@@ -269,6 +269,7 @@ func (r *reader) section(number, title, parent string, pos diag.Pos) string {
 	r.plan.Sections = append(r.plan.Sections, content.SectionRec{ID: id, Number: number, Title: title, Parent: parent})
 	r.titled = len(r.plan.Sections) - 1
 	r.read(pos)
+	r.ns.read(pos, "mục %s %q → mã %q", number, clip(title), id)
 	return id
 }
 
@@ -412,15 +413,18 @@ func (r *reader) unnumbered(g gridRow, cols Columns, indicator bool) {
 	switch {
 	case r.rec != nil && lower:
 		// The rest of the row above, split across a page: cell by cell.
+		r.ns.read(g.pos, "phần tiếp của dòng %d (tách qua trang): nối vào từng ô", r.rec.pos.Line)
 		r.continued(g, cols)
 	case r.rec != nil && !r.rec.indicator && content == "" && lead != "" && done:
 		// Another agency, output and deadline for the same task (a second assignment).
 		r.rec.parts = append(r.rec.parts, map[Role]*cellText{})
+		r.ns.read(g.pos, "phần giao việc thứ %d của dòng %d", len(r.rec.parts), r.rec.pos.Line)
 		r.addDetail(r.rec, g, cols)
 	case content != "" && (lead != "" && done || r.rec == nil):
 		r.start(&record{indicator: indicator, pos: g.pos,
 			unsure: "dòng không có số thứ tự, nhập thành nhiệm vụ riêng: nếu là phần tiếp của dòng trên thì nối lại"}, g, cols)
 	case r.rec != nil:
+		r.ns.read(g.pos, "phần tiếp của dòng %d: nối vào từng ô", r.rec.pos.Line)
 		r.continued(g, cols)
 	default:
 		r.ns.skipped(g.pos, "dòng không có số thứ tự và nội dung, không thuộc nhiệm vụ nào: không nhập")

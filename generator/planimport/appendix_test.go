@@ -141,6 +141,10 @@ func TestAppendixRows(t *testing.T) {
 		8:  `không có cơ quan "Sở Xây dựng"`,
 		13: "không có số thứ tự, nhập thành nhiệm vụ riêng",
 		14: `"X7" không đọc được`,
+		5:  `đọc: nhiệm vụ 1 → mã "xay-dung-ke-hoach-kiem-soat-thu-tuc-hanh"`,
+		6:  "đọc: phần tiếp của dòng 5 (tách qua trang)",
+		7:  "đọc: phần giao việc thứ 2 của dòng 5",
+		10: `đọc: mục II "Kiểm soát quy định" → mã "1-ii"`,
 	} {
 		if !slices.ContainsFunc(notes[line], func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("line %d: notes %q, want one saying %q", line, notes[line], want)

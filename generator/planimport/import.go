@@ -110,6 +110,12 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 	k1, d1 := assignIDs(taskItems(p.Tasks, r.taskPos), old, used, &ns)
 	k2, d2 := assignIDs(indicatorItems(p.Indicators, r.indPos), oldInd, used, &ns)
 	res.Kept = k1 + k2
+	for i, t := range p.Tasks {
+		ns.read(r.taskPos[i], "nhiệm vụ %s → mã %q, mục %q", cmp.Or(t.STT, "(không số)"), t.ID, t.Section)
+	}
+	for i, in := range p.Indicators {
+		ns.read(r.indPos[i], "chỉ tiêu %s → mã %q, mục %q", in.STT, in.ID, in.Section)
+	}
 	for _, d := range slices.Concat(d1, d2) {
 		res.Dropped = append(res.Dropped, *d.id)
 		ns.unsure(diag.Pos{File: o.Name}, "mục %s %q (mã %q) của kế hoạch đang có không còn trong văn bản này: trang của nó sẽ mất, và báo cáo tiến độ ghi mã này sẽ báo lỗi", d.stt, clip(d.text), *d.id)

@@ -32,6 +32,10 @@ func (n Note) String() string { return fmt.Sprintf("%s: %s: %s", n.Pos, n.Level,
 // notes collects the notes of an import.
 type notes []Note
 
+func (ns *notes) read(pos diag.Pos, format string, args ...any) {
+	*ns = append(*ns, Note{pos, Read, fmt.Sprintf(format, args...)})
+}
+
 func (ns *notes) unsure(pos diag.Pos, format string, args ...any) {
 	*ns = append(*ns, Note{pos, Unsure, fmt.Sprintf(format, args...)})
 }
