@@ -31,7 +31,7 @@ type Result struct {
 	Plan *content.PlanFile
 	// Revision reports that the plan was already in content: its IDs were kept.
 	Revision bool
-	Notes    []Note // every unsure and skipped piece, in source order
+	Notes    []Note // what was read (Level Read), unsure or skipped, in source order
 	// Cells counts the table cells and headings read into the plan; Clean those of them no
 	// note is about.
 	Cells, Clean int
