@@ -56,12 +56,12 @@ func (u *UnitRec) Problems() []UnitProblem {
 	sum := 0.0
 	for g, score := range u.Scores() {
 		grp := Groups[g]
-		if score < 0 || score > grp.Max {
+		if !(score >= 0 && score <= grp.Max) { // false for NaN too
 			out = append(out, UnitProblem{grp.Key, fmt.Sprintf("%s: %.2f nằm ngoài 0..%g (điểm tối đa nhóm %s)", grp.Key, score, grp.Max, grp.Name)})
 		}
 		sum += score
 	}
-	if math.Abs(sum-u.Total) > 0.01+1e-9 {
+	if !(math.Abs(sum-u.Total) <= 0.01+1e-9) {
 		out = append(out, UnitProblem{"total", fmt.Sprintf("total: %.2f khác tổng điểm sáu nhóm %.2f", u.Total, sum)})
 	}
 	if u.Rank < 0 {

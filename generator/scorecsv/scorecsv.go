@@ -129,8 +129,9 @@ func Read(r io.Reader, file string, resolve Resolver) ([]content.UnitRec, error)
 			n, err := strconv.Atoi(get("rank"))
 			if err != nil || n < 1 {
 				errs.Add(pos("rank"), "xep_hang: %q không phải thứ hạng", get("rank"))
+			} else {
+				u.Rank = n
 			}
-			u.Rank = n
 		}
 		for _, p := range u.Problems() {
 			if numbers || p.Key == "rank" {

@@ -60,8 +60,9 @@ func TestReadReportsEveryProblemWithItsPosition(t *testing.T) {
 		"H04,Tỉnh D,abc,10,10,10,10,10,10,3\n" + // total not a number
 		"H99,Tỉnh lạ,0,0,0,0,0,0,0,4\n" + // unknown unit
 		"H01,UBND tỉnh An Giang,58.72,8,18.15,7,6.49,9.13,9.95,29\n" + // twice
-		"H05,Tỉnh E,1\n" // short row
-	codes := map[string]string{"H01": "an-giang/ubnd-tinh", "H02": "ca-nuoc/b", "H03": "ca-nuoc/c", "H04": "ca-nuoc/d", "H05": "ca-nuoc/e"}
+		"H05,Tỉnh E,1\n" + // short row
+		"H06,Tỉnh F,NaN,NaN,10,10,10,10,10,-1\n" // not a number that parses, and a bad rank
+	codes := map[string]string{"H01": "an-giang/ubnd-tinh", "H02": "ca-nuoc/b", "H03": "ca-nuoc/c", "H04": "ca-nuoc/d", "H05": "ca-nuoc/e", "H06": "ca-nuoc/f"}
 	_, err := Read(strings.NewReader(in), "kq.csv", byCode(codes))
 	if err == nil {
 		t.Fatal("no error")
@@ -73,6 +74,9 @@ func TestReadReportsEveryProblemWithItsPosition(t *testing.T) {
 		`kq.csv:6:1: không có đơn vị mã H99 (Tỉnh lạ) trong danh mục cơ quan`,
 		`kq.csv:7:1: đơn vị an-giang/ubnd-tinh đã có ở dòng 2`,
 		`kq.csv:8:1: dòng có 3 cột, tiêu đề có 10`,
+		`kq.csv:9:12: total: NaN khác tổng điểm sáu nhóm NaN`,
+		`kq.csv:9:16: ckmb: NaN nằm ngoài 0..18 (điểm tối đa nhóm Công khai, minh bạch)`,
+		`kq.csv:9:35: xep_hang: "-1" không phải thứ hạng`,
 	}
 	if got := err.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
