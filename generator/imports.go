@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"congkhai/generator/agencymatch"
@@ -161,6 +162,11 @@ type UnresolvedName struct {
 // record that cannot be converted is reported, never silently dropped; a record with
 // warnings is written and its warnings reported.
 func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
+	for _, l := range o.Levels {
+		if !slices.Contains(content.ProcedureLevels, l) {
+			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(content.ProcedureLevels, ", "))
+		}
+	}
 	var match *agencymatch.Matcher
 	if o.Authority != "" {
 		registries, err := loadRegistries(o.Content)
@@ -188,16 +194,24 @@ func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
 	}
 	records, problems := nationaldb.Read(o.Input)
 	rep := &ProcedureReport{Records: len(records) + len(problems), Problems: problems, Rejected: len(problems)}
+	written := map[string]int{} // code -> line of the record written for it
 	for _, rec := range records {
 		missed = missed[:0]
 		p, probs := nationaldb.Convert(rec, resolve)
 		rep.Problems = append(rep.Problems, probs...)
-		if p == nil || slices.ContainsFunc(probs, func(p nationaldb.Problem) bool { return p.Fatal }) {
+		if p == nil {
 			rep.Rejected++
 			continue
 		}
 		if o.Levels != nil && !slices.ContainsFunc(p.Levels, func(l string) bool { return slices.Contains(o.Levels, l) }) {
 			rep.Filtered++
+			continue
+		}
+		if first := written[p.Code]; first > 0 {
+			// Writing it would silently replace the file of the earlier record.
+			rep.Problems = append(rep.Problems, nationaldb.Problem{Line: rec.Line, Code: p.Code, Field: "ma_thu_tuc", Fatal: true,
+				Msg: "mã thủ tục đã có ở một bản ghi trước", Detail: fmt.Sprintf("dòng %d", first)})
+			rep.Rejected++
 			continue
 		}
 		var buf bytes.Buffer
@@ -211,6 +225,7 @@ func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
 			unresolved[name]++
 		}
 		rep.Written++
+		written[p.Code] = rec.Line
 		if len(probs) == 0 {
 			rep.Clean++
 		}

@@ -98,7 +98,9 @@ func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(fil
 	verbose := flags.Bool("v", false, "liệt kê từng cảnh báo")
 	return func(file string) int {
 		if *levels != "" {
-			o.Levels = strings.Split(*levels, ",")
+			for l := range strings.SplitSeq(*levels, ",") {
+				o.Levels = append(o.Levels, strings.TrimSpace(l))
+			}
 		}
 		in, err := os.Open(file)
 		if err != nil {
@@ -113,13 +115,17 @@ func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(fil
 		}
 		warned := map[string]int{}
 		for _, p := range rep.Problems {
+			msg := p.Msg
+			if p.Detail != "" {
+				msg += " (" + p.Detail + ")"
+			}
 			if p.Fatal {
-				fmt.Fprintf(a.stdout, "%s:%d: bỏ qua thủ tục %s: %s\n", file, p.Line, p.Code, p.Msg)
+				fmt.Fprintf(a.stdout, "%s:%d: bỏ qua thủ tục %s: %s\n", file, p.Line, p.Code, msg)
 				continue
 			}
 			warned[p.Msg]++
 			if *verbose {
-				fmt.Fprintf(a.stdout, "%s:%d: cảnh báo, thủ tục %s, %s: %s\n", file, p.Line, p.Code, p.Field, p.Msg)
+				fmt.Fprintf(a.stdout, "%s:%d: cảnh báo, thủ tục %s, %s: %s\n", file, p.Line, p.Code, p.Field, msg)
 			}
 		}
 		fmt.Fprintf(a.stdout, "Đọc %d bản ghi: ghi %d tệp vào %s/thu-tuc (%d không có cảnh báo), bỏ qua %d không thuộc cấp đã chọn, %d không chuyển được.\n",

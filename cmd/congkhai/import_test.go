@@ -50,7 +50,10 @@ func TestImportTTHC(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "tthc.jsonl")
 	rec := `{"ma_thu_tuc": "1.001226", "ten_thu_tuc": "Cấp giấy phép", "cap_thuc_hien": "Cấp tỉnh", "linh_vuc": "Quản lý xuất nhập cảnh", "co_quan_co_tham_quyen": "Công an cấp Tỉnh", "co_quan_thuc_hien": "Phòng quản lý xuất nhập cảnh", "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1 Ngày làm việc10 USD", "trinh_tu_thuc_hien": "Bước 1: Nộp hồ sơ.", "raw_text": ""}`
 	os.WriteFile(in, []byte(rec+"\n{not json\n"+strings.Replace(rec, "Cấp tỉnh", "Cấp bộ", 1)+"\n"), 0o644)
-	code, stdout, stderr := runApp(t, nil, "import", "tthc", in, "--content", dir, "--authority", "an-giang", "--levels", "tinh,xa")
+	if code, _, stderr := runApp(t, nil, "import", "tthc", in, "--content", dir, "--levels", "tỉnh"); code != exitProblem || !strings.Contains(stderr, `cấp "tỉnh" không có; các cấp là: bo, tinh, huyen, xa, khac`) {
+		t.Errorf("an unknown level was not refused: exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runApp(t, nil, "import", "tthc", in, "--content", dir, "--authority", "an-giang", "--levels", "tinh, xa")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -67,6 +70,23 @@ func TestImportTTHC(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "thu-tuc", "1.001226.toml"))
 	if err != nil || !strings.Contains(string(b), `id = "an-giang/cong-an-tinh"`) {
 		t.Errorf("procedure file without the resolved agency (%v):\n%s", err, b)
+	}
+}
+
+// A code that two records carry is written once; the second is reported, not written over
+// the first.
+func TestImportTTHCDuplicateCode(t *testing.T) {
+	dir := importContent(t)
+	in := filepath.Join(t.TempDir(), "tthc.jsonl")
+	rec := `{"ma_thu_tuc": "1.001226", "ten_thu_tuc": "Cấp giấy phép", "cap_thuc_hien": "Cấp tỉnh", "linh_vuc": "Quản lý xuất nhập cảnh", "trinh_tu_thuc_hien": "Bước 1: Nộp hồ sơ.", "raw_text": ""}`
+	os.WriteFile(in, []byte(rec+"\n"+strings.Replace(rec, "Cấp giấy phép", "Cấp lại giấy phép", 1)+"\n"), 0o644)
+	code, stdout, stderr := runApp(t, nil, "import", "tthc", in, "--content", dir)
+	if code != exitOK || !strings.Contains(stdout, in+":2: bỏ qua thủ tục 1.001226: mã thủ tục đã có ở một bản ghi trước (dòng 1)") ||
+		!strings.Contains(stdout, "ghi 1 tệp") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "thu-tuc", "1.001226.toml")); !strings.Contains(string(b), `name = "Cấp giấy phép"`) {
+		t.Errorf("the first record's file was replaced:\n%s", b)
 	}
 }
 

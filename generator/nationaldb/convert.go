@@ -20,11 +20,7 @@ var reCode = regexp.MustCompile(`^\d\.\d{6}$`)
 func Convert(rec Record, resolve func(name string) string) (*content.ProcedureFile, []Problem) {
 	rec = cleanRecord(rec)
 	c := converter{rec: rec, code: oneLine(rec.MaThuTuc)}
-	p := c.convert(resolve)
-	if slices.ContainsFunc(c.probs, func(p Problem) bool { return p.Fatal }) {
-		return nil, c.probs
-	}
-	return p, c.probs
+	return c.convert(resolve), c.probs
 }
 
 // cleanRecord cleans every text field of rec (see clean).
@@ -76,6 +72,7 @@ func validShort(s string) bool {
 	return !hasLabel(s) && utf8.RuneCountInString(s) <= 600
 }
 
+// convert returns the procedure file, or nil when the record has a Fatal problem.
 func (c *converter) convert(resolve func(string) string) *content.ProcedureFile {
 	rec := c.rec
 	switch {
@@ -203,8 +200,6 @@ var levelIDs = map[string]string{
 	"cơ quan khác":   "khac",
 }
 
-var levelOrder = []string{"bo", "tinh", "huyen", "xa", "khac"}
-
 func (c *converter) levels(s string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(cleanValue(s), func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
@@ -221,7 +216,9 @@ func (c *converter) levels(s string) []string {
 			out = append(out, id)
 		}
 	}
-	slices.SortFunc(out, func(a, b string) int { return slices.Index(levelOrder, a) - slices.Index(levelOrder, b) })
+	slices.SortFunc(out, func(a, b string) int {
+		return slices.Index(content.ProcedureLevels, a) - slices.Index(content.ProcedureLevels, b)
+	})
 	return out
 }
 
@@ -292,7 +289,7 @@ func online(p *content.ProcedureFile) string {
 	// The name is the surest statement; then the online channel's description; then the
 	// conditions and the steps. The first source that names exactly one level decides.
 	for _, src := range []string{p.Name, strings.Join(descs, "\n"), p.Conditions, p.Steps} {
-		if !containsAny(src, "toàn trình", "Toàn trình", "TOÀN TRÌNH", "một phần", "Một phần", "MỘT PHẦN") {
+		if low := strings.ToLower(src); !strings.Contains(low, "toàn trình") && !strings.Contains(low, "một phần") {
 			continue // the regular expression is slow on long texts
 		}
 		found := map[string]bool{}
@@ -309,13 +306,4 @@ func online(p *content.ProcedureFile) string {
 		}
 	}
 	return "co"
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

@@ -468,6 +468,7 @@ func TestOnline(t *testing.T) {
 		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: "truc-tuyen", Description: "Cổng Dịch vụ công quốc gia (đủ điều kiện thực hiện dịch vụ công trực tuyến toàn trình)."}}}, "toan-trinh"},
 		{content.ProcedureFile{Methods: online1, Steps: "Trường hợp thực hiện dịch vụ công trực tuyến một phần hoặc dịch vụ công trực tuyến toàn trình"}, "co"},
 		{content.ProcedureFile{Methods: online1, Conditions: "Trả lại một phần diện tích khu vực thăm dò"}, "co"},
+		{content.ProcedureFile{Methods: online1, Name: "Cấp phép thực hiện bằng Dịch vụ công trực tuyến Toàn Trình"}, "toan-trinh"},
 	}
 	for _, tt := range tests {
 		if got := online(&tt.p); got != tt.want {
