@@ -56,11 +56,18 @@ func (m *Matcher) Match(name string) (ref string, ok bool) {
 // Candidates returns every agency name may refer to.
 func (m *Matcher) Candidates(name string) []string { return m.keys[key(name)] }
 
-// Nearest returns the agency whose name is closest to name, for a suggestion, or "".
+// Nearest returns the agency whose name is closest to name, for a suggestion, or "". Only
+// names of the same kind (the same first word: "sở", "phòng", "ủy ban") within a third of
+// the name's length in edits are suggested: a Cục is never offered for a Sở, nor a
+// Chủ tịch for a Cục.
 func (m *Matcher) Nearest(name string) string {
 	k := key(name)
-	best, bestD := "", len(k)/2+1
+	kind, _, _ := strings.Cut(k, " ")
+	best, bestD := "", len(k)/3+1
 	for _, e := range m.names {
+		if first, _, _ := strings.Cut(e.key, " "); first != kind {
+			continue
+		}
 		if d := fold.Distance(k, e.key); d < bestD {
 			best, bestD = e.ref, d
 		}

@@ -69,4 +69,9 @@ func TestNearest(t *testing.T) {
 	if got := m.Nearest("Bộ Quốc phòng Hoa Kỳ"); got != "" {
 		t.Errorf("Nearest of an unrelated name = %q, want none", got)
 	}
+	for _, name := range []string{"Cục quản lý xuất nhập cảnh", "Sở Lao động-Thương binh và Xã hội", "Văn phòng Đăng ký đất đai"} {
+		if got := m.Nearest(name); got != "" {
+			t.Errorf("Nearest(%q) = %q: another kind of agency, or too far to suggest", name, got)
+		}
+	}
 }
