@@ -19,6 +19,7 @@ func Load(fsys fs.FS) (*Set, error) {
 	set := &Set{Unreadable: map[string]bool{}}
 	var errs diag.List
 	plans := map[string]*PlanFile{}
+	markdown := map[string]string{} // decision.md and narrative.md, by name
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
@@ -55,6 +56,7 @@ func Load(fsys fs.FS) (*Set, error) {
 			}
 		case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
 			// plan.toml sorts after decision.md and before narrative.md: attach after the walk.
+			markdown[name] = string(text)
 		case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
 			f := &ReportFile{source: source{File: name}, Plan: parts[1]}
 			front, body, line, ok := splitFrontMatter(text)
@@ -95,15 +97,16 @@ func Load(fsys fs.FS) (*Set, error) {
 	if err != nil {
 		errs.Add(diag.Pos{}, "%v", err)
 	}
-	for dir, p := range plans {
-		for _, md := range []struct {
-			name string
-			dst  **Markdown
-		}{{"decision.md", &p.Decision}, {"narrative.md", &p.Narrative}} {
-			name := dir + "/" + md.name
-			if text, err := fs.ReadFile(fsys, name); err == nil {
-				*md.dst = &Markdown{File: name, Body: norm.NFC.String(string(text))}
-			}
+	for name, text := range markdown {
+		dir := path.Dir(name)
+		p := plans[dir]
+		switch {
+		case p != nil && path.Base(name) == "decision.md":
+			p.Decision = &Markdown{File: name, Body: text}
+		case p != nil:
+			p.Narrative = &Markdown{File: name, Body: text}
+		case !set.Unreadable[dir+"/plan.toml"]:
+			errs.Add(diag.Pos{File: name}, "thư mục %s không có plan.toml: tệp này không thuộc kế hoạch nào", dir)
 		}
 	}
 	if set.Site == nil && !set.Unreadable["site.toml"] {

@@ -28,3 +28,30 @@ func TestNoFollowOnErrorsFromUnreadableFiles(t *testing.T) {
 		t.Errorf("want exactly the two syntax errors, got:\n%s", strings.Join(all, "\n"))
 	}
 }
+
+// A plan's decision.md and narrative.md are read like every content file (byte-order mark
+// dropped, NFC); one in a folder without plan.toml is reported, not silently left out.
+func TestPlanMarkdown(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":              {Data: []byte(`title = "T"`)},
+		"plans/q/plan.toml":      {Data: []byte("authority = \"a\"\nyear = 2024\n")},
+		"plans/q/decision.md":    {Data: []byte("\ufeff# Điều 1\n")},
+		"plans/q/narrative.md":   {Data: []byte("Ke\u0302\u0301 hoạch\n")},
+		"plans/bad/plan.toml":    {Data: []byte("year = 2024 2025\n")},
+		"plans/bad/decision.md":  {Data: []byte("x")},
+		"plans/lost/decision.md": {Data: []byte("x")},
+	}
+	set, err := Load(fsys)
+	if err == nil || !strings.Contains(err.Error(), "plans/lost/decision.md: thư mục plans/lost không có plan.toml") || strings.Contains(err.Error(), "plans/bad/decision.md") {
+		t.Errorf("errors: %v", err)
+	}
+	var q *PlanFile
+	for _, p := range set.Plans {
+		if p.ID == "q" {
+			q = p
+		}
+	}
+	if q == nil || q.Decision == nil || q.Decision.Body != "# Điều 1\n" || q.Narrative == nil || q.Narrative.Body != "Kế hoạch\n" {
+		t.Errorf("plan q: %+v", q)
+	}
+}
