@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"congkhai/generator/content"
 	"congkhai/generator/fold"
@@ -99,6 +100,16 @@ func (s *Site) Procedure(code string) *Procedure { return s.procedures[code] }
 func (b *builder) petitions(files []*content.PetitionFile) {
 	s := b.site
 	for _, f := range files {
+		// The site shows petitions as they stood on the as-of day, as it does tasks: one
+		// received later is not listed yet, and an answer given later is not given yet.
+		if date(f.Received).After(s.AsOf) {
+			continue
+		}
+		if date(f.Answered).After(s.AsOf) {
+			g := *f
+			g.Status, g.Answered, g.Answer, g.Documents = "dang-xu-ly", time.Time{}, "", nil
+			f = &g
+		}
 		p := &Petition{ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
 			Subject: privacy.Mask(f.Subject), ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
 			Agencies: b.agencyList("", f.Agencies), Status: f.Status, Answered: date(f.Answered),

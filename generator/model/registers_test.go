@@ -84,6 +84,22 @@ func TestPetitionDeadlinesCountWorkingDays(t *testing.T) {
 	}
 }
 
+// Petitions stand as they did on the as-of day: one received later is not listed, and an
+// answer given later is not counted or shown.
+func TestPetitionsAsOf(t *testing.T) {
+	s := New(registerSet(), schedule.D(2026, time.March, 5))
+	var ids []string
+	for _, p := range s.Petitions {
+		ids = append(ids, p.ID)
+		if p.ID == "p2" && (p.Timeliness != Pending || !p.Answered.IsZero() || p.Status != "dang-xu-ly" || p.Days != 10) {
+			t.Errorf("p2, answered on 6/3, as of 5/3: %s, answered %v, status %s, %d days", p.Timeliness.Name(), p.Answered, p.Status, p.Days)
+		}
+	}
+	if strings.Join(ids, " ") != "p2 p1" {
+		t.Errorf("petitions as of 5/3: %v, want p2 p1 (newest first)", ids)
+	}
+}
+
 func TestPetitionRuleInCalendarDays(t *testing.T) {
 	set := registerSet()
 	set.Site.Petitions = content.PetitionRules{AnswerDays: 15, CalendarDays: true}
