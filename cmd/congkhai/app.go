@@ -14,6 +14,7 @@ import (
 
 	"congkhai/generator"
 	"congkhai/generator/chart"
+	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/schedule"
 )
@@ -131,7 +132,7 @@ func (o *options) generatorOptions(getenv func(string) string, now time.Time) (g
 	} else if opts.AsOf, err = generator.DefaultAsOf(getenv, now); err != nil {
 		return opts, err
 	}
-	if o.baseURL != "" && !strings.HasPrefix(o.baseURL, "https://") && !strings.HasPrefix(o.baseURL, "http://") {
+	if o.baseURL != "" && !content.IsSiteURL(o.baseURL) {
 		return opts, fmt.Errorf("--base-url %q: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://", o.baseURL)
 	}
 	for _, d := range []struct {

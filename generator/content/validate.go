@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,6 +37,9 @@ func Validate(set *Set, checkPeriod PeriodChecker) error {
 	v := &validator{set: set, agencies: set.agencyIndex()}
 	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" {
 		v.errs.Add(set.Site.Pos("title"), "title: thiếu tên trang")
+	}
+	if set.Site != nil && set.Site.BaseURL != "" && !IsSiteURL(set.Site.BaseURL) {
+		v.errs.Add(set.Site.Pos("base_url"), "base_url: %q: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://", set.Site.BaseURL)
 	}
 	for _, a := range set.Authorities {
 		v.authority(a)
@@ -356,4 +360,10 @@ func nearest(id string, agencies map[string]*AgencyRec) string {
 		}
 	}
 	return best
+}
+
+// IsSiteURL reports whether s can be a site's base URL: absolute, http or https, with a host.
+func IsSiteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }

@@ -55,3 +55,16 @@ func TestPlanMarkdown(t *testing.T) {
 		t.Errorf("plan q: %+v", q)
 	}
 }
+
+// site.toml's base_url is checked like the --base-url flag: a link built on a bare host
+// name would be relative and break the 404 page's links.
+func TestSiteBaseURL(t *testing.T) {
+	for url, ok := range map[string]bool{"https://congkhai.example.gov.vn/": true, "http://localhost:8080/so/": true,
+		"congkhai.example.gov.vn": false, "https://": false, "ftp://x.vn/": false, "/so/": false} {
+		set := &Set{Site: &SiteFile{Title: "T", BaseURL: url}}
+		err := Validate(set, nil)
+		if got := err == nil || !strings.Contains(err.Error(), "base_url"); got != ok {
+			t.Errorf("base_url %q: %v", url, err)
+		}
+	}
+}
