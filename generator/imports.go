@@ -40,6 +40,9 @@ type ScoreImport struct {
 // registries by their code, else by name; a unit found in neither is an error. It returns
 // the path written and the number of units.
 func ImportScores(o ScoreImport) (string, int, error) {
+	if !content.IsResultsPeriod(o.Period) {
+		return "", 0, fmt.Errorf("kỳ %q không hợp lệ (%s)", o.Period, content.ResultsPeriodForms)
+	}
 	registries, err := loadRegistries(o.Content)
 	if err != nil {
 		return "", 0, err

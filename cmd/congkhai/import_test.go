@@ -32,6 +32,9 @@ func TestImport766(t *testing.T) {
 
 func TestImport766BadInput(t *testing.T) {
 	dir := importContent(t)
+	if code, _, stderr := runApp(t, nil, "import", "766", "../../testdata/766/provinces-2026-10-05.csv", "--content", dir, "--period", "2026-Q3", "--title", "Q3"); code != exitProblem || !strings.Contains(stderr, `kỳ "2026-Q3" không hợp lệ`) {
+		t.Errorf("a period check would reject was imported: exit %d\n%s", code, stderr)
+	}
 	csv := filepath.Join(t.TempDir(), "kq.csv")
 	os.WriteFile(csv, []byte("ma_don_vi,ten_don_vi,tong_diem,CKMB,TDGQ,CLGQ,TTTT,MDSH,MDHL,xep_hang\n"+
 		"H01,UBND tỉnh An Giang,58.72,8,18.15,7,6.49,9.13,9.95,29\n"+

@@ -110,7 +110,7 @@ type PetitionFile struct {
 type ResultsFile struct {
 	source `toml:"-"`
 	ID     string `toml:"-"` // from the file name
-	// Period is "2026-10" (month), "2026-Q3" (quarter) or "2026" (year).
+	// Period is "2026-10" (month), "2026-q3" (quarter) or "2026" (year).
 	Period string `toml:"period"`
 	// Through is the last day counted when the period was still running (year to date).
 	Through      time.Time `toml:"through"`

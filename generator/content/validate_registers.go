@@ -172,8 +172,8 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 func (v *validator) results(r *ResultsFile, periods map[string]*ResultsFile) {
 	src := &r.source
 	v.id(src, "", r.ID)
-	if !periodKey.MatchString(r.Period) {
-		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (dạng 2026-10 cho tháng, 2026-q3 cho quý, 2026 cho năm)", r.Period)
+	if !IsResultsPeriod(r.Period) {
+		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (%s)", r.Period, ResultsPeriodForms)
 	} else if !strings.HasPrefix(r.ID, r.Period) {
 		v.errs.Add(r.Pos("period"), "period: tên tệp phải bắt đầu bằng kỳ %q (ví dụ chi-so-766/%s.toml)", r.Period, r.Period)
 	}
@@ -226,3 +226,9 @@ func (v *validator) url(src *source, key, raw string) {
 		v.errs.Add(src.Pos(key), "%s: %q không phải đường dẫn http(s) hay đường dẫn tương đối", keyName(key), raw)
 	}
 }
+
+// ResultsPeriodForms says how a results period is written, for messages.
+const ResultsPeriodForms = "dạng 2026-10 cho tháng, 2026-q3 cho quý, 2026 cho năm"
+
+// IsResultsPeriod reports whether key is a 766 results period: "2026-10", "2026-q3", "2026".
+func IsResultsPeriod(key string) bool { return periodKey.MatchString(key) }

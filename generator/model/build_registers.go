@@ -208,10 +208,23 @@ func (b *builder) scores(files []*content.ResultsFile) {
 			s.illustrative("các kỳ Bộ chỉ số 766 có nhãn minh họa")
 		}
 	}
-	slices.SortStableFunc(s.ScorePeriods, func(x, y *ScorePeriod) int { return cmp.Compare(y.ID, x.ID) })
+	// By the day each period ends, not by name: "2026-q3" ends before "2026-10".
+	older := func(x, y *ScorePeriod) int { return cmp.Or(x.End().Compare(y.End()), cmp.Compare(x.ID, y.ID)) }
+	slices.SortStableFunc(s.ScorePeriods, func(x, y *ScorePeriod) int { return older(y, x) })
 	for _, a := range s.Agencies {
-		slices.SortStableFunc(a.Scores, func(x, y *UnitScore) int { return cmp.Compare(x.Period.ID, y.Period.ID) })
+		slices.SortStableFunc(a.Scores, func(x, y *UnitScore) int { return older(x.Period, y.Period) })
 	}
+}
+
+// End is the last day of the period.
+func (p *ScorePeriod) End() schedule.Date {
+	switch p.Kind {
+	case "thang":
+		return schedule.MonthEnd(p.Year, time.Month(p.Number))
+	case "quy":
+		return schedule.MonthEnd(p.Year, time.Month(3*p.Number))
+	}
+	return schedule.MonthEnd(p.Year, time.December)
 }
 
 // rankKey puts unranked units (rank 0) last.

@@ -100,6 +100,22 @@ func TestPetitionsAsOf(t *testing.T) {
 	}
 }
 
+// Score periods are ordered by the day they end: a quarter ending in September is older
+// than October, though "2026-q3" sorts after "2026-10" as a name.
+func TestScorePeriodOrder(t *testing.T) {
+	set := registerSet()
+	set.Results = append(set.Results, &content.ResultsFile{ID: "2026-q3", Period: "2026-q3", Title: "Q3", Scope: "Sở",
+		Units: []content.UnitRec{{Agency: "an-giang/so-tu-phap", Total: 85, Rank: 1}}})
+	s := New(set, schedule.D(2026, time.November, 21))
+	var ids []string
+	for _, p := range s.ScorePeriods {
+		ids = append(ids, p.ID)
+	}
+	if got := strings.Join(ids, " "); got != "2026-toan-quoc 2026-10 2026-q3 2026-09" {
+		t.Errorf("periods, newest first: %s", got)
+	}
+}
+
 func TestPetitionRuleInCalendarDays(t *testing.T) {
 	set := registerSet()
 	set.Site.Petitions = content.PetitionRules{AnswerDays: 15, CalendarDays: true}
