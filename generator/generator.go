@@ -51,18 +51,14 @@ type Result struct {
 // Check runs the stages that read content (load, validate, model) and returns every
 // problem found. It writes nothing.
 func Check(ctx context.Context, opts Options) (*model.Site, error) {
+	// Validate what could be read even when some could not, so the user sees every problem
+	// at once.
 	set, err := content.Load(opts.Content)
-	if err != nil {
-		// Validate what could be read too, so the user sees every problem at once.
-		var errs diag.List
-		errs.Append(diag.Prefix("đọc", err))
-		if set != nil {
-			errs.Append(diag.Prefix("kiểm tra", content.Validate(set, checkPeriod)))
-		}
-		return nil, errs.Err()
-	}
-	if err := content.Validate(set, checkPeriod); err != nil {
-		return nil, diag.Prefix("kiểm tra", err)
+	var errs diag.List
+	errs.Append(diag.Prefix("đọc", err))
+	errs.Append(diag.Prefix("kiểm tra", content.Validate(set, checkPeriod)))
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

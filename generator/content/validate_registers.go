@@ -84,9 +84,8 @@ func (v *validator) registers(set *Set) {
 	for _, p := range set.Petitions {
 		v.petition(p, procedures)
 	}
-	periods := map[string]*ResultsFile{}
 	for _, r := range set.Results {
-		v.results(r, periods)
+		v.results(r)
 	}
 	if h := set.Holidays; h != nil {
 		for i, d := range h.Holidays {
@@ -169,7 +168,7 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	v.evidence(src, "document", p.Documents)
 }
 
-func (v *validator) results(r *ResultsFile, periods map[string]*ResultsFile) {
+func (v *validator) results(r *ResultsFile) {
 	src := &r.source
 	v.id(src, "", r.ID)
 	if !IsResultsPeriod(r.Period) {
@@ -194,7 +193,6 @@ func (v *validator) results(r *ResultsFile, periods map[string]*ResultsFile) {
 			v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
 		}
 	}
-	periods[r.ID] = r
 }
 
 func (v *validator) dayRange(src *source, key string, d HolidayRec) {

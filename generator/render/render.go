@@ -243,18 +243,9 @@ func (pg *Page) link(target string) string {
 	return relative(pg.Path, target)
 }
 
-// Permalink is the permanent address of this page (or of v): absolute when the site has a
-// base URL, otherwise the path from the site root.
-func (pg *Page) Permalink(v ...any) string {
-	p := pg.Path
-	if len(v) > 0 {
-		p = pathOf(v[0])
-	}
-	if pg.r.baseURL == "" {
-		return "/" + cleanURL(p)
-	}
-	return pg.r.baseURL + "/" + cleanURL(p)
-}
+// Permalink is the permanent address of this page: absolute when the site has a base URL,
+// otherwise the path from the site root.
+func (pg *Page) Permalink() string { return pg.r.baseURL + "/" + cleanURL(pg.Path) }
 
 // HasBaseURL reports whether permanent links are absolute.
 func (pg *Page) HasBaseURL() bool { return pg.r.baseURL != "" }
