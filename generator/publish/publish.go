@@ -82,6 +82,7 @@ func Write(out string, files []render.File) (Stats, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return st, err
 	}
+	removeOld(out)
 	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
 	if err != nil {
 		return st, err
@@ -143,10 +144,20 @@ func swap(dir, out string) error {
 		}
 		return err
 	}
+	// The new site is published: failing to remove the old one is no failure of the build.
+	// What is left is removed by the next one (removeOld).
 	if old != "" {
-		return os.RemoveAll(old)
+		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeOld removes what earlier builds could not remove of the sites they replaced.
+func removeOld(out string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-*"))
+	for _, dir := range old {
+		os.RemoveAll(dir)
+	}
 }
 
 func checkReplaceable(out string) error {
