@@ -27,7 +27,7 @@ var Abbreviations = []Abbreviation{
 var abbrevs = func() []abbrev {
 	out := make([]abbrev, len(Abbreviations))
 	for i, a := range Abbreviations {
-		out[i].short, out[i].long = plainTokens(a.Short)[0], plainTokens(a.Long)
+		out[i].short, out[i].long = Tokens(a.Short)[0], Tokens(a.Long)
 		if len(out[i].long) > maxExpansion {
 			panic("search: expansion longer than maxExpansion: " + a.Long)
 		}
@@ -38,13 +38,6 @@ var abbrevs = func() []abbrev {
 type abbrev struct {
 	short Token
 	long  []Token
-}
-
-// plainTokens is Tokens without walk, which needs abbrevs.
-func plainTokens(text string) []Token {
-	var out []Token
-	newWords().scan(nfc(text), func(t Token) { out = append(out, t) })
-	return out
 }
 
 // maxExpansion is the most words an expansion has.

@@ -310,6 +310,9 @@ func snippetText(body []string, max int) string {
 	var b strings.Builder
 	n := 0 // characters written
 	for _, s := range body {
+		if n > max {
+			break // the snippet is full: the other texts need not be split
+		}
 		// Only the start of a long text can reach the snippet.
 		if cut := 8 * max; len(s) > cut {
 			for cut > 0 && !utf8.RuneStart(s[cut]) {

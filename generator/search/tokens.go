@@ -30,7 +30,11 @@ type Token struct {
 // Tokens cuts text (normalised to NFC first; offsets refer to the NFC form) into terms:
 // runs of letters and digits, and codes and document numbers, which are also cut into
 // their parts.
-func Tokens(text string) []Token { return collect(text, word) }
+func Tokens(text string) []Token {
+	var out []Token
+	newWords().scan(nfc(text), func(t Token) { out = append(out, t) })
+	return out
+}
 
 // words caches the lower-case and folded forms of the words seen so far, and the joined
 // forms of pairs: a site's vocabulary is a few tens of thousands of words, and folding each
@@ -54,7 +58,11 @@ func (w *words) scan(text string, yield func(Token)) {
 			continue
 		}
 		end := wordEnd(text, i)
-		if cend := codeEnd(text, i); cend > end {
+		cend := end
+		if end < len(text) && strings.IndexByte("./-", text[end]) >= 0 { // only a joiner can start a code
+			cend = codeEnd(text, i)
+		}
+		if cend > end {
 			yield(w.token(text, i, cend, true))
 			// The parts of a code are terms too.
 			for j := i; j < cend; {
@@ -86,9 +94,9 @@ const (
 
 // walk calls yield for every term of text, in order: each token, then the terms it adds
 // (Expand) and the pair it ends (Pairs). The index takes all of them from one pass, without
-// holding a text's tokens in memory.
+// holding a text's tokens in memory. text must be NFC: content is (content.Load normalises
+// every file), and the exported functions normalise their input.
 func (w *words) walk(text string, yield func(Token, termKind)) {
-	text = nfc(text)
 	var recent [maxExpansion]Token // the last tokens, for expansions spelt out
 	seen := 0
 	codeEnd := -1
@@ -137,7 +145,7 @@ func spelt(recent []Token, seen int, words []Token) bool {
 // collect returns the terms of text of the given kinds.
 func collect(text string, kinds ...termKind) []Token {
 	var out []Token
-	newWords().walk(text, func(t Token, k termKind) {
+	newWords().walk(nfc(text), func(t Token, k termKind) {
 		for _, want := range kinds {
 			if k == want {
 				out = append(out, t)
