@@ -208,6 +208,7 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
 	}
+	h.Write(jsonOf(m)) // the kinds' labels and boosts, the plans and years are only in m.js
 	m.Version = hex.EncodeToString(h.Sum(nil)[:4])
 	idx.Version = m.Version
 	idx.Files = append(idx.Files, File{Path: "m.js", Data: register("m", jsonOf(m))})

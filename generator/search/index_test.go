@@ -224,6 +224,13 @@ func TestBuildIsDeterministic(t *testing.T) {
 	if c.Version == a.Version {
 		t.Error("the version did not change with the pages")
 	}
+	// A kind's boost is only in m.js: changing it must change the version too, or a cached
+	// m.js of the old build would be used with the new one.
+	kinds := slices.Clone(testKinds)
+	kinds[2].Boost = 0.8
+	if d, _ := Build(kinds, nil, testDocs(), DefaultOptions); d.Version == a.Version {
+		t.Error("the version did not change with the kinds' boosts")
+	}
 }
 
 func TestBuildRejectsUnknownKind(t *testing.T) {
