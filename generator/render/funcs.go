@@ -25,18 +25,12 @@ var funcs = template.FuncMap{
 	"limitProcedures": head[*model.Procedure],
 	"limitPetitions":  head[*model.Petition],
 	"levelName":       model.LevelName,
-	"levels": func(levels []string) string {
-		names := make([]string, len(levels))
-		for i, l := range levels {
-			names[i] = model.LevelName(l)
-		}
-		return strings.Join(names, ", ")
-	},
-	"onlineName":  model.OnlineName,
-	"onlineShort": onlineShort,
-	"channelName": model.ChannelName,
-	"roleName":    model.RoleName,
-	"decimal":     decimal,
+	"levels":          levelNames,
+	"onlineName":      model.OnlineName,
+	"onlineShort":     onlineShort,
+	"channelName":     model.ChannelName,
+	"roleName":        model.RoleName,
+	"decimal":         decimal,
 	"upperFirst": func(s string) string {
 		r, n := utf8.DecodeRuneInString(s)
 		return string(unicode.ToUpper(r)) + s[n:]
@@ -94,4 +88,13 @@ func head[T any](n int, list []T) []T {
 		return list[:n]
 	}
 	return list
+}
+
+// levelNames names the levels a procedure is carried out at: "Cấp tỉnh, Cấp xã".
+func levelNames(levels []string) string {
+	names := make([]string, len(levels))
+	for i, l := range levels {
+		names[i] = model.LevelName(l)
+	}
+	return strings.Join(names, ", ")
 }

@@ -45,7 +45,10 @@ func searchIndex(site *model.Site) (*search.Index, error) {
 	var docs []search.Doc
 	for _, k := range searchKinds {
 		kinds = append(kinds, k.Kind)
-		docs = append(docs, k.docs(site)...)
+		for _, d := range k.docs(site) {
+			d.Kind = k.ID
+			docs = append(docs, d)
+		}
 	}
 	var plans []search.Filter
 	for _, p := range site.Plans {
@@ -67,7 +70,7 @@ func planDocs(s *model.Site) []search.Doc {
 	for _, p := range s.Plans {
 		d := p.Document
 		out = append(out, search.Doc{
-			Kind: "ke-hoach", URL: pathOf(p), Title: p.Title, Code: d.Number,
+			URL: pathOf(p), Title: p.Title, Code: d.Number,
 			Context: strings.Join(nonEmpty(p.KindLabel(), p.Authority.Name, d.DateText), " · "),
 			Status:  number(len(p.Tasks)) + " nhiệm vụ", Plan: p.ID, Year: p.Year,
 			Body: append([]string{d.Title, plainText(p.Decision), plainText(p.Narrative)}, sectionTitles(p.Sections)...),
@@ -101,7 +104,7 @@ func taskDocs(s *model.Site) []search.Doc {
 				illustrative = r.Illustrative
 			}
 			out = append(out, search.Doc{
-				Kind: "nhiem-vu", URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
+				URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
 				Code: p.Document.Number, Context: p.ShortTitle, Status: t.Status().Label(),
 				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
 			})
@@ -113,10 +116,6 @@ func taskDocs(s *model.Site) []search.Doc {
 func procedureDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Procedures {
-		var levels []string
-		for _, l := range p.Levels {
-			levels = append(levels, model.LevelName(l))
-		}
 		body := []string{model.OnlineName(p.Online), p.Kind, strings.Join(p.Subjects, ", ")}
 		for _, a := range p.Agencies {
 			body = append(body, a.Name)
@@ -131,12 +130,12 @@ func procedureDocs(s *model.Site) []search.Doc {
 		for _, l := range p.LegalBases {
 			body = append(body, l.Number+" "+l.Title)
 		}
-		context := strings.Join(levels, ", ")
+		context := levelNames(p.Levels)
 		if p.Field != nil {
 			context = p.Field.Name + " · " + context
 		}
 		out = append(out, search.Doc{
-			Kind: "thu-tuc", URL: pathOf(p), Title: p.Name,
+			URL: pathOf(p), Title: p.Name,
 			Code:    strings.Join(nonEmpty(p.Code, p.LocalCode, p.Decision), " "),
 			Context: context, Illustrative: p.Illustrative, Body: body,
 		})
@@ -148,7 +147,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, f := range s.Fields {
 		out = append(out, search.Doc{
-			Kind: "linh-vuc", URL: pathOf(f), Title: "Thủ tục lĩnh vực " + f.Name,
+			URL: pathOf(f), Title: "Thủ tục lĩnh vực " + f.Name,
 			Context: number(len(f.Procedures)) + " thủ tục",
 		})
 	}
@@ -167,7 +166,7 @@ func petitionDocs(s *model.Site) []search.Doc {
 			body = append(body, d.Number+" "+d.Title)
 		}
 		out = append(out, search.Doc{
-			Kind: "pakn", URL: pathOf(p), Title: p.Subject, Code: p.ID,
+			URL: pathOf(p), Title: p.Subject, Code: p.ID,
 			Context: context, Status: p.StatusName() + " · " + p.Timeliness.Name(),
 			Illustrative: p.Illustrative, Year: p.Year(), Body: body,
 		})
@@ -183,7 +182,7 @@ func periodDocs(s *model.Site) []search.Doc {
 			body = append(body, u.Name)
 		}
 		out = append(out, search.Doc{
-			Kind: "chi-so-766", URL: pathOf(p), Title: p.Title,
+			URL: pathOf(p), Title: p.Title,
 			Code: p.ID, Context: "Chỉ số 766 · " + p.Label(), Illustrative: p.Illustrative, Year: p.Year, Body: body,
 		})
 	}
@@ -201,7 +200,7 @@ func agencyDocs(s *model.Site) []search.Doc {
 			body = append(body, "chỉ số 766")
 		}
 		out = append(out, search.Doc{
-			Kind: "co-quan", URL: pathOf(a), Title: a.Name,
+			URL: pathOf(a), Title: a.Name,
 			Code: strings.Join(append(a.ShortNames, a.Code), " "), Context: a.Authority.Name,
 			Status: status, Body: body,
 		})
