@@ -92,11 +92,16 @@ func taskDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Plans {
 		for _, t := range p.Tasks {
-			var body []string
+			// The page links the agencies and quotes the printed text, which often names
+			// them otherwise ("Cơ quan thường trực BCĐ CCHC tỉnh" for the Sở Nội vụ): both
+			// find the task, the names first so the snippet does not say one thing twice.
+			var body, printed []string
 			for _, a := range t.Assignments {
-				body = append(body, agencyNames(a.Lead, a.LeadText), agencyNames(a.Cooperating, a.CooperatingText))
+				body = append(body, agencyNames(a.Lead), agencyNames(a.Cooperating))
 				body = append(body, a.Outputs...)
+				printed = append(printed, a.LeadText, a.CooperatingText)
 			}
+			body = append(body, printed...)
 			body = append(body, plainText(t.Notes), t.Section.Title)
 			illustrative := false
 			if r := t.LatestReport(); r != nil {
@@ -157,7 +162,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 func petitionDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Petitions {
-		context := p.KindName() + " · " + agencyNames(p.Agencies, "")
+		context := p.KindName() + " · " + agencyNames(p.Agencies)
 		body := []string{plainText(p.Question), plainText(p.Answer), p.ProcedureCode}
 		if p.Procedure != nil {
 			body = append(body, p.Procedure.Name)
@@ -208,11 +213,8 @@ func agencyDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-// agencyNames is the names of agencies, or the printed text when it says more.
-func agencyNames(agencies []*model.Agency, text string) string {
-	if text != "" {
-		return text
-	}
+// agencyNames is the names of agencies.
+func agencyNames(agencies []*model.Agency) string {
 	names := make([]string, len(agencies))
 	for i, a := range agencies {
 		names[i] = a.Name
