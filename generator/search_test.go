@@ -142,7 +142,7 @@ var foldCases = []string{
 	"Đường Trần Hưng Đạo", "ĐĂNG KÝ KẾT HÔN", "Thủ tục 1.001226 được sửa đổi", "mã 1.003901.H01.",
 	"Quyết định số 2890/QĐ-UBND ngày 12/3/2024", "Thừa Thiên-Huế", "(02/2017/TT-VPCP)",
 	"50.000 đồng, 10%", "Ủy ban nhân dân", "Uỷ ban", "hồ sơ – “một cửa”", "Nghị định 63/2010/NĐ-CP,",
-	"Phường Mỹ Thới", "ỨNG DỤNG CÔNG NGHỆ", "Sở TT&TT", "a.b-c/d", "x-1", "1-", "https://dichvucong.gov.vn",
+	"Phường Mỹ Thới", "ỨNG DỤNG CÔNG NGHỆ", "Sở TT&TT", "a.b-c/d", "x-1", "1-", "https://dichvucong.gov.vn", "160 m² 3½",
 }
 
 // The client's logic, in Node's test runner (testdata/search/client.test.mjs), against the

@@ -31,7 +31,7 @@
     }
   };
 
-  var MARK = /\p{Mn}/gu, WORD = /[\p{L}\p{N}\p{Mn}]+(?:[./-][\p{L}\p{N}\p{Mn}]+)*/gu, PART = /[\p{L}\p{N}\p{Mn}]+/gu;
+  var MARK = /\p{Mn}/gu, WORD = /[\p{L}\p{Nd}\p{Mn}]+(?:[./-][\p{L}\p{Nd}\p{Mn}]+)*/gu, PART = /[\p{L}\p{Nd}\p{Mn}]+/gu;
 
   function fold(s) { return s.normalize("NFD").replace(MARK, "").replace(/[đĐ]/g, "d").toLowerCase(); }
 
@@ -41,7 +41,7 @@
     var out = [], m, p;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var w = m[0], code = /[./-]/.test(w) && /\p{N}/u.test(w);
+      var w = m[0], code = /[./-]/.test(w) && /\p{Nd}/u.test(w);
       if (code) out.push(tok(w, m.index, true));
       PART.lastIndex = 0;
       while ((p = PART.exec(w))) out.push(tok(p[0], m.index + p.index, false));
