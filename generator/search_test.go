@@ -172,7 +172,8 @@ func TestSearchClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "--test", "--test-reporter=spec", script(t, "client.test.mjs"))
-	cmd.Env = append(os.Environ(), "SITE="+builtExample(t), "CASES="+file)
+	// TMPDIR: the script's own temporary folders go where the test removes them.
+	cmd.Env = append(os.Environ(), "SITE="+builtExample(t), "CASES="+file, "TMPDIR="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node --test: %v\n%s", err, out)
