@@ -33,7 +33,7 @@ func registerSet() *content.Set {
 			// Received on Thursday 12/2/2026: ten working days skip Tết and end on 5/3.
 			{ID: "p1", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 5), Agencies: []string{"an-giang/so-tu-phap"},
 				Procedure: "1.000001", Question: "Tôi là Nguyễn Văn An, SĐT 0912 345 678.", Subject: "Hỏi"},
-			{ID: "p2", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 6), Agencies: []string{"an-giang/so-tu-phap"}},
+			{ID: "p2", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 6), Agencies: []string{"an-giang/so-tu-phap"}, Answer: "Đã trả lời."},
 			{ID: "p3", Received: day(2026, 11, 16), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
 			{ID: "p4", Received: day(2026, 10, 1), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
 		},
@@ -91,7 +91,7 @@ func TestPetitionsAsOf(t *testing.T) {
 	var ids []string
 	for _, p := range s.Petitions {
 		ids = append(ids, p.ID)
-		if p.ID == "p2" && (p.Timeliness != Pending || !p.Answered.IsZero() || p.Status != "dang-xu-ly" || p.Days != 10) {
+		if p.ID == "p2" && (p.Timeliness != Pending || !p.Answered.IsZero() || p.Status != "dang-xu-ly" || p.Days != 10 || p.Answer != "") {
 			t.Errorf("p2, answered on 6/3, as of 5/3: %s, answered %v, status %s, %d days", p.Timeliness.Name(), p.Answered, p.Status, p.Days)
 		}
 	}
