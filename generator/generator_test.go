@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -126,21 +127,11 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 		t.Fatalf("Check: %v, want a diag.List", err)
 	}
 	if !slices.IsSortedFunc(list, func(a, b *diag.Error) int {
-		return strings.Compare(a.Pos.File, b.Pos.File)*4 + cmpInt(a.Pos.Line, b.Pos.Line)
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
 	}) {
 		t.Error("errors are not sorted by file and line")
 	}
 	golden(t, "broken/want.txt", []byte(list.Error()+"\n"))
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func TestBuildIsDeterministic(t *testing.T) {

@@ -17,6 +17,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"congkhai/generator/diag"
@@ -57,21 +58,12 @@ func (s *source) Pos(path string) diag.Pos {
 		if p, ok := s.keys[path]; ok {
 			return diag.Pos{File: s.File, Line: p.line + s.line, Col: p.col}
 		}
-		dot := lastDot(path)
+		dot := strings.LastIndexByte(path, '.')
 		if dot < 0 {
 			return diag.Pos{File: s.File}
 		}
 		path = path[:dot]
 	}
-}
-
-func lastDot(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '.' {
-			return i
-		}
-	}
-	return -1
 }
 
 // SiteFile is site.toml.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -131,15 +132,10 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 			return bad("%s: cần một bảng TOML", keyName(path))
 		}
 		known := fields(t)
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			ft, ok := known[k]
 			if !ok {
-				errs.Add(src.Pos(join(path, k)), "khóa không hợp lệ %q (các khóa được phép: %s)", k, strings.Join(sortedKeys(known), ", "))
+				errs.Add(src.Pos(join(path, k)), "khóa không hợp lệ %q (các khóa được phép: %s)", k, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
 			}
 			if !ok || !checkShape(ft, m[k], join(path, k), src, errs) {
 				delete(m, k)
@@ -187,15 +183,6 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 		panic(fmt.Sprintf("content: no shape check for %v", t))
 	}
 	return true
-}
-
-func sortedKeys(m map[string]reflect.Type) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // keyName is the last key of a path, for messages: "task.3.lead.1" -> "lead[1]".

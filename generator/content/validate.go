@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -349,12 +350,7 @@ func (s *Set) agencyIndex() map[string]map[string]*AgencyRec {
 // nearest returns the ID closest to id by edit distance, if it is close enough to be a typo.
 func nearest(id string, agencies map[string]*AgencyRec) string {
 	best, bestD := "", len(id)/2+2
-	keys := make([]string, 0, len(agencies))
-	for k := range agencies {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(agencies)) {
 		if d := fold.Distance(id, k); d < bestD {
 			best, bestD = k, d
 		}

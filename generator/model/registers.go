@@ -280,7 +280,7 @@ func (p *ScorePeriod) Label() string {
 	case "thang":
 		return fmt.Sprintf("Tháng %02d/%d", p.Number, p.Year)
 	case "quy":
-		return "Quý " + [...]string{"", "I", "II", "III", "IV"}[p.Number] + "/" + strconv.Itoa(p.Year)
+		return schedule.QuarterName(p.Number) + "/" + strconv.Itoa(p.Year)
 	}
 	return "Năm " + strconv.Itoa(p.Year)
 }

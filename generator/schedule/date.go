@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -41,23 +42,7 @@ func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
-	switch {
-	case d.Year != e.Year:
-		return sign(d.Year - e.Year)
-	case d.Month != e.Month:
-		return sign(int(d.Month) - int(e.Month))
-	}
-	return sign(d.Day - e.Day)
-}
-
-func sign(n int) int {
-	switch {
-	case n < 0:
-		return -1
-	case n > 0:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
 }
 
 // Time returns midnight UTC at the start of d.

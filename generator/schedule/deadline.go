@@ -856,6 +856,9 @@ func (c *cursor) yearSpan() bool {
 
 var romanNumerals = [5]string{"", "I", "II", "III", "IV"}
 
+// QuarterName names quarter q (1..4) as Vietnamese documents do: "Quý III".
+func QuarterName(q int) string { return "Quý " + romanNumerals[q] }
+
 // Describe returns a short Vietnamese reading of the parsed deadline for the site, e.g.
 // "Hạn chót 31/12/2023", "Trong tháng 12/2023 (01/12/2023 – 31/12/2023)",
 // "Quý I và Quý II năm 2025, hoặc đột xuất", "Định kỳ hằng quý trong năm 2024",
@@ -954,7 +957,7 @@ func (d Deadline) describeQuarters() string {
 	names := make([]string, 0, len(d.Quarters))
 	for _, q := range d.Quarters {
 		if q >= 1 && q <= 4 {
-			names = append(names, "Quý "+romanNumerals[q])
+			names = append(names, QuarterName(q))
 		}
 	}
 	s := joinVN(names)

@@ -109,7 +109,7 @@ func Assess(d Deadline, reports []Report, asOf Date) Assessment {
 			a.Period = p
 			for i := known - 1; i >= 0; i-- {
 				r := reports[i]
-				if r.Period == p.Key || r.Period == "" && !r.Date.Before(p.Start) && !r.Date.After(p.End) {
+				if r.Period == p.Key || r.Period == "" && p.Contains(r.Date) {
 					a.PeriodReport = i
 					break
 				}
