@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -141,8 +140,8 @@ func readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 		errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
 		return nil, false
 	}
-	if !utf8.Valid(text) {
-		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp không phải UTF-8")
+	if err := diag.CheckUTF8(name, text); err != nil {
+		errs.Append(err)
 		return nil, false
 	}
 	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true

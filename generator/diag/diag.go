@@ -5,11 +5,13 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a content file. Line and Col start at 1; zero means unknown.
@@ -122,4 +124,24 @@ func Prefix(stage string, err error) error {
 		out[i] = &c
 	}
 	return out.Err()
+}
+
+// CheckUTF8 returns an error at the line and column of the first byte of src that is not
+// UTF-8, or nil. A file saved in another encoding (Windows-1258, TCVN3) would otherwise be
+// read as replacement characters without a word.
+func CheckUTF8(file string, src []byte) error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return Errorf(Pos{File: file, Line: 1 + bytes.Count(src[:i], []byte("\n")), Col: utf8.RuneCount(src[start:i]) + 1},
+		"tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã khác): lưu lại với bảng mã UTF-8")
 }

@@ -27,25 +27,13 @@ import (
 // Everything else is a paragraph, one a line.
 func ReadText(name string, src []byte) (*Document, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if !utf8.Valid(src) {
-		line := 1 + bytes.Count(src[:invalidAt(src)], []byte("\n"))
-		return nil, diag.Errorf(diag.Pos{File: name, Line: line}, "tệp không phải văn bản UTF-8")
+	if err := diag.CheckUTF8(name, src); err != nil {
+		return nil, err
 	}
 	text := strings.ReplaceAll(norm.NFC.String(string(src)), "\r\n", "\n")
 	r := &textReader{name: name, lines: strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")}
 	r.read()
 	return &r.doc, nil
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 type textReader struct {

@@ -44,6 +44,9 @@ func Read(r io.Reader, file string, resolve Resolver) ([]content.UnitRec, error)
 	if err != nil {
 		return nil, err
 	}
+	if err := diag.CheckUTF8(file, data); err != nil {
+		return nil, err // Excel on Vietnamese Windows may save in Windows-1258
+	}
 	lines := strings.Split(string(data), "\n")
 	// charCol turns csv's byte column into the character column an editor shows.
 	charCol := func(line, col int) int {

@@ -108,3 +108,14 @@ func TestEncodeRoundTrips(t *testing.T) {
 		t.Errorf("comment not written:\n%s", b.String())
 	}
 }
+
+// A CSV saved in a Vietnamese Windows code page is refused at its first foreign byte, not
+// imported with replacement characters in the names.
+func TestReadRefusesOtherEncodings(t *testing.T) {
+	in := "ma_don_vi,ten_don_vi,tong_diem,CKMB,TDGQ,CLGQ,TTTT,MDSH,MDHL,xep_hang\n" +
+		"H01,UBND t\xecnh An Giang,58.72,8,18.15,7,6.49,9.13,9.95,29\n"
+	_, err := Read(strings.NewReader(in), "kq.csv", byCode(map[string]string{"H01": "an-giang/ubnd-tinh"}))
+	if err == nil || !strings.HasPrefix(err.Error(), "kq.csv:2:11: tệp không phải văn bản UTF-8") {
+		t.Errorf("err = %v", err)
+	}
+}
