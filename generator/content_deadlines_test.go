@@ -1,11 +1,9 @@
 package generator_test
 
 import (
-	"context"
 	"os"
 	"testing"
 
-	"congkhai/generator"
 	"congkhai/generator/schedule"
 )
 
@@ -13,10 +11,7 @@ import (
 // few that only a person can read; those are listed here so that a regression in the parser,
 // or a new unreadable text, fails.
 func TestExampleSiteDeadlines(t *testing.T) {
-	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := exampleModel(t)
 	unreadable := map[string]bool{}
 	kinds := map[schedule.Kind]int{}
 	for _, p := range site.Plans {

@@ -21,6 +21,7 @@ import (
 
 	"congkhai/generator"
 	"congkhai/generator/diag"
+	"congkhai/generator/model"
 	"congkhai/generator/schedule"
 )
 
@@ -37,13 +38,19 @@ func build(t *testing.T, contentDir, out string) *generator.Result {
 	return res
 }
 
-// exampleSite builds the example site once for every test that only reads the output.
-var exampleSite = sync.OnceValues(func() (string, error) {
-	out := filepath.Join(os.TempDir(), fmt.Sprintf("congkhai-registers-%d", os.Getpid()))
-	os.RemoveAll(out)
-	_, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf})
-	return out, err
+// exampleBuild builds the example site once for every test that only reads the output or
+// the model.
+var exampleBuild = sync.OnceValues(func() (*generator.Result, error) {
+	return generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: exampleOut, AsOf: asOf})
 })
+
+var exampleOut = filepath.Join(os.TempDir(), fmt.Sprintf("congkhai-registers-%d", os.Getpid()))
+
+// exampleSite returns where the example site was built.
+func exampleSite() (string, error) {
+	_, err := exampleBuild()
+	return exampleOut, err
+}
 
 func builtExample(t *testing.T) string {
 	t.Helper()
@@ -54,12 +61,20 @@ func builtExample(t *testing.T) string {
 	return out
 }
 
+// exampleModel is the model of the example site's build.
+func exampleModel(t testing.TB) *model.Site {
+	t.Helper()
+	res, err := exampleBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Site
+}
+
 // TestMain removes the shared example build.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if out, err := exampleSite(); err == nil {
-		os.RemoveAll(out)
-	}
+	os.RemoveAll(exampleOut)
 	os.Exit(code)
 }
 
@@ -87,10 +102,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 // The five seed plans are complete: a lost or duplicated row fails here.
 func TestExampleSitePlansAreComplete(t *testing.T) {
-	site, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS("../content"), AsOf: asOf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := exampleModel(t)
 	want := map[string]struct{ tasks, indicators int }{
 		"vinh-long-2024-kiem-soat-tthc":      {40, 0},
 		"an-giang-2025-kiem-soat-tthc":       {126, 20},
