@@ -373,6 +373,7 @@ type ProcedureGroup struct {
 type PetitionGroup struct {
 	Filter, Name, Slug string
 	Petitions          []*Petition // newest first
+	Counts             PetitionCounts
 }
 
 // groupProcedures fills the site's level and online-level groups, in display order, leaving
@@ -409,6 +410,7 @@ func (s *Site) groupPetitions() {
 		for _, p := range s.Petitions {
 			if keep(p) {
 				g.Petitions = append(g.Petitions, p)
+				g.Counts.Add(p.Timeliness)
 			}
 		}
 		if len(g.Petitions) > 0 {

@@ -114,19 +114,16 @@ func (r *renderer) petitionLists() []*Page {
 	s := r.site
 	var out []*Page
 	list := func(dir string, l Listing, items []*model.Petition) {
-		for _, p := range items {
-			l.Counts.Add(p.Timeliness)
-		}
 		out = append(out, listPages("petitions", dir, "Trả lời phản ánh, kiến nghị", l, len(items),
 			func(l *Listing, from, to int) { l.Petitions = items[from:to] })...)
 	}
-	list(petitionsDir, Listing{}, s.Petitions)
+	list(petitionsDir, Listing{Counts: s.PetitionCounts}, s.Petitions)
 	for _, g := range s.PetitionGroups {
-		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug}, g.Petitions)
+		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug, Counts: g.Counts}, g.Petitions)
 	}
 	for _, a := range s.Agencies {
 		if len(a.Petitions) > 0 {
-			list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Petitions)
+			list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
 		}
 	}
 	return out
