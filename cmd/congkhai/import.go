@@ -33,40 +33,7 @@ func (a *app) importCmd(args []string) int {
 	var run func(file string) int
 	switch kind {
 	case "766":
-		o := generator.ScoreImport{}
-		flags.StringVar(&o.Period, "period", "", "kỳ đánh giá: `2026` (năm), 2026-q3 (quý) hoặc 2026-10 (tháng)")
-		through := flags.String("through", "", "ngày cuối được tính `YYYY-MM-DD`, khi kỳ chưa kết thúc (lũy kế)")
-		flags.StringVar(&o.ID, "id", "", "tên tệp trong chi-so-766/, không có .toml (mặc định: kỳ)")
-		flags.StringVar(&o.Title, "title", "", "tiêu đề của kỳ")
-		flags.StringVar(&o.Scope, "scope", "", "phạm vi các đơn vị, ví dụ \"Các tỉnh, thành phố\"")
-		flags.StringVar(&o.Source, "source", "", "nguồn số liệu")
-		run = func(file string) int {
-			if o.Period == "" || o.Title == "" {
-				fmt.Fprintln(a.stderr, "congkhai import 766: cần --period và --title")
-				return exitUsage
-			}
-			if *through != "" {
-				t, err := time.Parse("2006-01-02", *through)
-				if err != nil {
-					fmt.Fprintf(a.stderr, "congkhai import 766: --through %q: cần ngày dạng YYYY-MM-DD\n", *through)
-					return exitUsage
-				}
-				o.Through = t
-			}
-			in, err := os.Open(file)
-			if err != nil {
-				fmt.Fprintf(a.stderr, "congkhai import 766: %v\n", err)
-				return exitProblem
-			}
-			defer in.Close()
-			o.Content, o.Input, o.Name = *contentDir, in, file
-			out, n, err := generator.ImportScores(o)
-			if err != nil {
-				return a.fail("import 766", "", err)
-			}
-			fmt.Fprintf(a.stdout, "Đã nhập %d đơn vị vào %s.\n", n, out)
-			return exitOK
-		}
+		run = a.importScores(flags, contentDir)
 	case "tthc":
 		run = a.importProcedures(flags, contentDir)
 	case "plan":
@@ -88,6 +55,44 @@ func (a *app) importCmd(args []string) int {
 		return exitUsage
 	}
 	return run(file)
+}
+
+// importScores sets up "congkhai import 766" and returns its run function.
+func (a *app) importScores(flags *flag.FlagSet, contentDir *string) func(file string) int {
+	o := generator.ScoreImport{}
+	flags.StringVar(&o.Period, "period", "", "kỳ đánh giá: `2026` (năm), 2026-q3 (quý) hoặc 2026-10 (tháng)")
+	through := flags.String("through", "", "ngày cuối được tính `YYYY-MM-DD`, khi kỳ chưa kết thúc (lũy kế)")
+	flags.StringVar(&o.ID, "id", "", "tên tệp trong chi-so-766/, không có .toml (mặc định: kỳ)")
+	flags.StringVar(&o.Title, "title", "", "tiêu đề của kỳ")
+	flags.StringVar(&o.Scope, "scope", "", "phạm vi các đơn vị, ví dụ \"Các tỉnh, thành phố\"")
+	flags.StringVar(&o.Source, "source", "", "nguồn số liệu")
+	return func(file string) int {
+		if o.Period == "" || o.Title == "" {
+			fmt.Fprintln(a.stderr, "congkhai import 766: cần --period và --title")
+			return exitUsage
+		}
+		if *through != "" {
+			t, err := time.Parse("2006-01-02", *through)
+			if err != nil {
+				fmt.Fprintf(a.stderr, "congkhai import 766: --through %q: cần ngày dạng YYYY-MM-DD\n", *through)
+				return exitUsage
+			}
+			o.Through = t
+		}
+		in, err := os.Open(file)
+		if err != nil {
+			fmt.Fprintf(a.stderr, "congkhai import 766: %v\n", err)
+			return exitProblem
+		}
+		defer in.Close()
+		o.Content, o.Input, o.Name = *contentDir, in, file
+		out, n, err := generator.ImportScores(o)
+		if err != nil {
+			return a.fail("import 766", "", err)
+		}
+		fmt.Fprintf(a.stdout, "Đã nhập %d đơn vị vào %s.\n", n, out)
+		return exitOK
+	}
 }
 
 // importProcedures sets up "congkhai import tthc" and returns its run function.
