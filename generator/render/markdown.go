@@ -8,20 +8,18 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"congkhai/generator/markdown"
 )
 
-// newMarkdown returns the Markdown converter of the site: CommonMark plus tables and
-// strikethrough, raw HTML never rendered (goldmark's default), and references to documents
-// the site holds ("Quyết định số 2890/QĐ-UBND") turned into links.
+// newMarkdown returns the Markdown converter of the site: the site's dialect (package
+// markdown), with references to documents the site holds ("Quyết định số 2890/QĐ-UBND")
+// turned into links.
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(docLinker{}, 100))),
-	)
+	return markdown.New(goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(docLinker{}, 100))))
 }
 
 var pageKey = parser.NewContextKey()

@@ -17,12 +17,12 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
 
+	"congkhai/generator/markdown"
 	"congkhai/generator/model"
 	"congkhai/generator/parallel"
 	"congkhai/generator/schedule"
@@ -113,8 +113,6 @@ func (r *renderer) pageList() []*Page {
 	return pages
 }
 
-var htmlTag = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
-
 // taskTitle is a short title for a task: its number and the first words of its content.
 func taskTitle(t *model.Task) string {
 	text := plainText(t.Content)
@@ -124,22 +122,10 @@ func taskTitle(t *model.Task) string {
 	return "Nhiệm vụ " + strings.TrimSuffix(t.Section.Number, ".") + "." + strings.TrimSuffix(t.STT, ".") + ": " + text
 }
 
-// plainText strips the Markdown marks a task's content uses (bullets, emphasis), and raw
-// HTML, which pages do not show either.
+// plainText is what a page shows of a Markdown text, on one line: for titles and the search
+// index, which must hold what the pages show (decoded, without raw HTML), nothing else.
 func plainText(md string) string {
-	md = htmlTag.ReplaceAllString(md, "")
-	var b strings.Builder
-	for _, line := range strings.Split(md, "\n") {
-		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-+*"))
-		if line == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(line)
-	}
-	return strings.NewReplacer("**", "", "*", "", "_", " ").Replace(b.String())
+	return strings.Join(strings.Fields(markdown.Text(md)), " ")
 }
 
 func (r *renderer) loadAssets() error {
