@@ -126,3 +126,9 @@ func display(value []byte) string {
 	w.Flush()
 	return unescapeHTML(buf.String())
 }
+
+// Plain returns what a reader sees of a plain text (a title, a name) printed in a page:
+// folded as Text folds, with its white space, line breaks too, collapsed to single spaces.
+func Plain(s string) string {
+	return strings.Join(strings.Fields(fold(s)), " ")
+}

@@ -457,3 +457,15 @@ func prefixLines(s, prefix, empty string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Literal returns Markdown that shows text as it is, a paragraph a line.
+func Literal(text string) string {
+	var w writer
+	var paras []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = safeLineStart(strings.TrimSpace(w.escape(l))); l != "" {
+			paras = append(paras, l)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}

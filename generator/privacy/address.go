@@ -47,13 +47,13 @@ func (d *doc) longest(i int, set *phraseSet) int {
 
 var (
 	houseKWs  = phrases("số nhà", "nhà số")
-	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách")
-	groupKWs  = phrases("=tổ", "=tổ dân phố", "=tổ dân cư", "=tổ nhân dân", "=tổ tự quản")
+	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=lô")
+	groupKWs  = phrases("tổ", "tổ dân phố", "tổ dân cư", "tổ nhân dân", "tổ tự quản")
 	streetKWs = phrases("đường", "phố", "đại lộ", "quốc lộ", "tỉnh lộ", "hương lộ", "đường tỉnh",
 		"hẻm", "hẽm", "kiệt", "=ngõ", "ngách")
 	areaKWs = phrases("khóm", "ấp", "khu phố", "khu vực", "=thôn", "xóm", "buôn", "khu dân cư",
 		"khu tái định cư", "khu đô thị", "cụm dân cư", "tuyến dân cư", "chung cư", "căn hộ",
-		"=tầng", "block", "=lô", "=tổ", "=tổ dân phố", "=tổ dân cư", "=tổ nhân dân", "=tổ tự quản")
+		"=tầng", "block", "=lô", "tổ", "tổ dân phố", "tổ dân cư", "tổ nhân dân", "tổ tự quản")
 	soKW    = newKW("số", true)
 	monthKW = newKW("tháng", true)
 
@@ -96,6 +96,10 @@ func (d *doc) letterSuffix(j int) int {
 // returns the token after it, or -1. Document numbers ("12/QĐ-UBND"), dates in a code and
 // decimals are not house numbers.
 func (d *doc) houseNum(i int) int {
+	// A letter before the number: "C12/4", "B2-15".
+	if w := d.word(i); w != nil && w.ascii && w.upper && len(w.low) == 1 && d.num(i+1) && d.t[i+1].s == w.e {
+		i++
+	}
 	if !d.num(i) || len(d.t[i].low) > 5 {
 		return -1
 	}
@@ -228,7 +232,7 @@ func (d *doc) comp(i int, mode addrMode) int {
 		}
 		return -1
 	}
-	if d.num(i) {
+	if d.num(i) || mode >= modeContext && d.houseNum(i) > i+1 && !d.num(i) {
 		h := d.houseNum(i)
 		if h < 0 {
 			return -1

@@ -7,6 +7,13 @@
 // diacritics; offsets are byte offsets of the input as given. Detection is rule-based and errs
 // on the side of masking: a false positive costs some readability, a leak cannot be undone.
 //
+// A Masker adds the names a site allows (its registry's agencies and places, and names it
+// declares public) and tells the author of a text: a citizen's question names no one who may
+// be shown; an agency's answer may name officials in their role. Masker.Markdown masks what
+// a page shows of a Markdown text, not its source (package markdown rewrites it), and
+// Masker.Text a plain text; Masker.Suspects lists what still looks personal after masking,
+// for the warnings of check.
+//
 // # What is masked
 //
 // Phone numbers ([số điện thoại đã ẩn]), anywhere: numbers of 10 digits beginning with 0 and a
@@ -22,8 +29,11 @@
 // procedure codes, dates, money, years, percentages, counts and article numbers stay.
 //
 // E-mail addresses ([thư điện tử đã ẩn]), letters with diacritics allowed, also obfuscated:
-// "abc [at] gmail [dot] com", "abc(a)gmail.com", "abc @ gmail.com". Agency addresses too: the
-// rules cannot tell them from a petitioner's.
+// "abc [at] gmail [dot] com", "abc(a)gmail.com", "abc @ gmail.com", "abc at gmail dot com",
+// "abc [a còng] gmail.com", "abc a cong gmail cham com", "a . b @ gmail . com", "abc#gmail.com",
+// "abc@gmail,com", "abc.def gmail.com" (a provider's domain after a local part with a dot or a
+// digit), and a user name after "gmail:" or "email:" ("gmail: kimthoa1985"). Agency addresses
+// too: the rules cannot tell them from a petitioner's.
 //
 // Identity numbers ([số định danh đã ẩn]): anywhere, a 12-digit number whose first three digits
 // are a province code 001–096 (CCCD, personal identification number) and a health insurance
@@ -34,9 +44,10 @@
 // 10 digits or a card number. Words such as "số", "là", "gắn chip", "của tôi", ":" may stand
 // between the keyword and the value.
 //
-// Bank account numbers ([số tài khoản đã ẩn]): 6 to 19 digits after "tài khoản", "STK" or "TK",
-// a bank name in between allowed ("tài khoản Vietcombank số …"). An agency's account for fees
-// is masked as well.
+// Bank account numbers ([số tài khoản đã ẩn]): 6 to 19 digits after "tài khoản", "STK", "TK",
+// "chuyển khoản" or "chuyển tiền", a bank name in between allowed ("tài khoản Vietcombank số
+// …", "tk acb …"), and 8 to 19 digits followed by a bank's name ("0351000624871 (VCB)"). An
+// agency's account for fees is masked as well.
 //
 // Licence plates ([biển số xe đã ẩn]): "67A-123.45", "59X1-123.45", "59-X1 123.45",
 // "51F-12345", "67A 123.45" anywhere, and "51f12345" after "biển số", "biển kiểm soát", "BKS".
@@ -69,9 +80,12 @@
 // địa chính số 12", "lô đất số 7", and the serial of a land use certificate after "quyền sử dụng
 // đất", "quyền sở hữu nhà", "sổ đỏ", "sổ hồng", "GCN" ("CS 01234", "BĐ 123456").
 //
-// Names of persons ([họ tên đã ẩn]): one to five capitalised words, one space apart ("Nguyễn
-// Văn An", "NGUYỄN VĂN AN", "Lê Minh", "Hoa", "H'Hen Niê"), possibly inside emphasis
-// ("**Nguyễn Văn An**"), after
+// Names of persons ([họ tên đã ẩn]), by what they are: a Vietnamese family name followed by
+// capitalised syllables, in any case ("Nguyễn Văn An", "NGUYỄN VĂN AN", "Nguyen Van An",
+// "Nguyễn văn Phát", "nguyễn Thị Ánh", "nguyễn văn phát"), and the family names and prefixes of
+// the Central Highlands' and the Khmer names ("Y Khoa Niê", "H'Hen Niê", "Thạch Sa Rinh",
+// "Danh Sơn"); see persons.go for what stays. And one to five capitalised words, one space
+// apart ("Hoa", "Lê Minh"), possibly inside emphasis ("**Nguyễn Văn An**"), after
 //   - an honorific: ông, bà, anh, chị, em, cô, chú, bác, cụ, cháu, cậu, dì, mợ, thím, dượng,
 //     thầy ("hộ ông …", "Ông (Bà) …", "Ông/bà …");
 //   - an introduction, with an optional ":" or "là": "tôi tên là", "tôi tên", "tên tôi là",
@@ -92,10 +106,12 @@
 //   - Places whose name begins with an honorific: after a place word ("tỉnh Bà Rịa",
 //     "Miếu Bà Chúa Xứ", "đường Bà Triệu", "tiếng Anh") or known ones ("Bà Chiểu", "Cô Tô",
 //     "Bác Hồ", "Ba Chúc").
-//   - Names without an honorific or an introduction, in particular officials who sign or are
-//     named in office ("Giám đốc Nguyễn Văn X", "đồng chí Nguyễn Văn Y", "đ/c Nguyễn Văn Z"):
-//     officials acting in office are public. A name after an honorific is masked even when the
-//     person is an official ("ông Lê Văn Hai, Chủ tịch UBND xã"): the rules cannot tell.
+//   - In an agency's text, officials named in their role ("Giám đốc Nguyễn Văn X", "đồng chí
+//     Nguyễn Văn Y", "ông Lê Văn Hai, Chủ tịch UBND xã", a signature under "KT. GIÁM ĐỐC"):
+//     officials acting in office are public. A company's director is not an official.
+//   - Places, streets and institutions named after a person ("đường Lê Lợi", "trường THPT
+//     Nguyễn Trãi"), known places and heroes ("Hà Nội", "Hồ Chí Minh"), and the names the
+//     masker allows.
 //   - Agencies, administrative units, streets and hamlets named alone, document numbers,
 //     procedure and dossier codes, dates, times, money, percentages, hotlines 1800/1900 and
 //     short numbers, postal codes, article and clause numbers.
@@ -118,9 +134,11 @@
 //
 // # Known gaps
 //
-// Names written entirely in lower case ("ong nguyen van an") or without an honorific or an
-// introduction (a bare name in a table); addresses without a house number, group or address
-// keyword ("Trần Hưng Đạo số 12"); numbers written in words or in non-ASCII digits; 9-digit
-// identity numbers and 10-digit tax codes without their keyword; social network profiles
-// ("facebook.com/…"); dates of birth and other personal facts in free text.
+// Given names without a family name and without an honorific or introduction ("gửi Thanh
+// Hương"), which Suspects reports instead; all-lower-case names whose family name is a common
+// word of a text without diacritics ("ha van an"); addresses without a house number, group or
+// address keyword ("Trần Hưng Đạo số 12"); numbers written in words; 9-digit identity numbers
+// and 10-digit tax codes without their keyword; social network profiles ("facebook.com/…");
+// dates of birth and other personal facts in free text. Non-ASCII digits and full-width forms
+// are folded by package markdown before masking.
 package privacy

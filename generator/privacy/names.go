@@ -38,7 +38,7 @@ var (
 		"cấp nước", "tài nguyên", "xây dựng", "giao thông", "nội vụ", "tư pháp", "tài chính",
 		"an ninh", "quân sự", "dân quân", "kiểm lâm", "hải quan", "bưu điện", "nông dân",
 		"phụ nữ", "cựu chiến", "giáo viên", "giáo sư", "tiến sĩ", "thạc sĩ", "luật sư", "kỹ sư",
-		"kiến trúc", "nhà nước", "hội nghị", "hội thảo", "quyết định", "nghị định", "nghị quyết", "chương trình")
+		"kiến trúc", "nhà nước", "việt kiều", "hội nghị", "hội thảo", "quyết định", "nghị định", "nghị quyết", "chương trình")
 	// truncStop ends a name that runs into a title, an agency or another honorific.
 	truncStop = newWordSet("ubnd", "hđnd", "ubmttq", "mttq", "=sở", "=ủy", "=uỷ", "giám",
 		"=trưởng", "=tỉnh", "=huyện", "=xã", "=phường", "=quận", "=bộ", "=phòng", "=cục", "ông", "bà",
@@ -72,7 +72,9 @@ func (d *doc) scanNames() {
 
 // nameHonorific fires at an honorific: "ông Nguyễn Văn An", "Ông (Bà) Trần Thị Bé".
 func nameHonorific(d *doc, i, j int) {
-	if placeBefore.has(d.prevWord(i)) {
+	// A place's name is capitalised ("chợ Bà Chiểu", "đường Bà Triệu"); a person after an
+	// ordinary word is not ("yêu cầu bà Lan", "gia đình ông Tư", "chợ bà Năm").
+	if placeBefore.has(d.prevWord(i)) && d.t[i].upper || d.allowedTokens()[i] {
 		return
 	}
 	if d.punct(j, ")") {
@@ -149,6 +151,11 @@ func (d *doc) introduced(j int, needColon bool) {
 	}
 	if s, e, n := d.nameAt(j); n > 0 {
 		d.addName(s, e)
+	} else if w := d.word(j); w != nil && !w.upper && d.lowerSurname(w) {
+		// Introduced, a family name begins a name in lower case too: "tên là phạm minh quân".
+		if e, n := d.lowerGiven(j+1, 1, 4); n >= 2 {
+			d.addTok(j, e, Name, 1)
+		}
 	}
 }
 

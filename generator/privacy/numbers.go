@@ -74,7 +74,7 @@ func (d *doc) parseRun(i int) (run, bool) {
 				spaces++
 			case d.punct(k, "."):
 				dots++
-			case d.punct(k, "-–"):
+			case d.punct(k, "-–\\_·•"):
 			default:
 				goto done
 			}
@@ -391,10 +391,45 @@ var connWords = newWordSet("số", "là", "của", "tôi", "em", "mình", "ông"
 	"hệ", "bàn", "cố", "định", "công", "dân", "cước", "căn", "danh", "thuế", "kiểm", "soát", "bảo",
 	"hiểm", "cư", "trú", "phổ", "thông", "hộ", "chiếu", "tài", "khoản", "thoại", "quyền", "sở",
 	"hữu", "và", "sản", "khác", "gắn", "liền", "với", "đất", "seri", "sê", "ri", "phát", "hành",
-	"vào", "giấy", "chứng", "nhận", "ở", "qsdđ", "qsdd")
+	"vào", "giấy", "chứng", "nhận", "ở", "qsdđ", "qsdd", "hạng", "chủ", "nước", "ngoài")
+
+// banks are the banks of Việt Nam by the names people write, and the wallets.
+var banks = newWordSet("vietcombank", "vcb", "vietinbank", "bidv", "agribank", "techcombank",
+	"tcb", "acb", "mb", "mbbank", "vpbank", "tpbank", "sacombank", "shb", "hdbank", "vib", "ocb",
+	"msb", "seabank", "eximbank", "lpbank", "lienvietpostbank", "scb", "bacabank", "abbank",
+	"namabank", "pvcombank", "kienlongbank", "vietabank", "baovietbank", "saigonbank", "ncb",
+	"pgbank", "oceanbank", "gpbank", "cbbank", "vrb", "hsbc", "shinhan", "woori", "uob", "vikki",
+	"timo", "momo", "zalopay", "viettelpay", "vietbank", "bvbank", "vbsp")
+
+// bankAfter reports whether the number at token i, of 8 to 19 digits, is followed by a bank's
+// name, bracketed or not: "0351000624871 (VCB)", "1027 4455 6610 (VietinBank)". It returns the
+// token after the number.
+func (d *doc) bankAfter(i int) (int, bool) {
+	if !d.numStartOK(i) || d.punct(i-1, "/.") {
+		return 0, false
+	}
+	e, ok := d.runPrefix(i, digitsIn(8, 19))
+	if !ok {
+		return 0, false
+	}
+	j := e
+	if d.sp(j) {
+		j++
+	}
+	if d.punct(j, "(") {
+		j++
+	}
+	if w := d.word(j); w != nil && banks.has(w) {
+		return e, true
+	}
+	if w := d.word(j); w != nil && (w.low == "ngân" || w.low == "ngan") && d.sp(j+1) && d.word(j+2) != nil && d.t[j+2].fold == "hang" {
+		return e, true
+	}
+	return 0, false
+}
 
 // skipConn skips the connecting tokens after a keyword; caps lets it skip up to three
-// capitalised words (a bank name).
+// capitalised words (a bank name, a country, a licence's class).
 func (d *doc) skipConn(j int, caps bool) int {
 	left := 3
 	for n := 0; n < 12 && j < len(d.t); n++ {
@@ -402,8 +437,8 @@ func (d *doc) skipConn(j int, caps bool) int {
 		switch {
 		case t.k == tSpace && t.nl <= 1:
 		case t.k == tPunct && strings.ContainsRune(":-–#.,)", t.r):
-		case connWords.has(t):
-		case caps && t.k == tWord && t.upper && left > 0:
+		case connWords.has(t), caps && banks.has(t):
+		case caps && t.k == tWord && t.upper && left > 0 && !d.numish(j+1): // not a code: "C1234567"
 			left--
 		default:
 			return j
@@ -415,7 +450,7 @@ func (d *doc) skipConn(j int, caps bool) int {
 
 // keyValue adds the value of kind vk after the keyword ending at token j.
 func (d *doc) keyValue(j int, vk valKind, kind Kind) {
-	j = d.skipConn(j, vk == vAccount)
+	j = d.skipConn(j, vk == vAccount || vk == vPassport || vk == vIdent)
 	if j >= len(d.t) {
 		return
 	}
@@ -455,5 +490,33 @@ func (d *doc) keyValue(j int, vk valKind, kind Kind) {
 	}
 	if e, ok := d.runPrefix(j, valueOK[vk]); ok {
 		d.addTok(j, e, kind, 2)
+	}
+}
+
+// mailHandle fires at "email", "gmail", …: a user name after a colon is an address without
+// its domain ("gmail: kimthoa1985").
+func mailHandle(d *doc, _, j int) {
+	for d.sp(j) || d.punct(j, ":") && !d.punct(j+1, "/") {
+		j++
+	}
+	if j == 0 || !d.punct(j-1, ":") && !d.sp(j-1) {
+		return
+	}
+	s, marked := j, false
+	for j < len(d.t) {
+		t := &d.t[j]
+		switch {
+		case t.k == tWord && t.ascii, t.k == tNum:
+			marked = marked || t.k == tNum
+		case d.punct(j, "._-") && (d.word(j+1) != nil || d.num(j+1)):
+			marked = true
+		default:
+			goto done
+		}
+		j++
+	}
+done:
+	if marked && j > s+1 && int(d.t[j-1].e-d.t[s].s) >= 5 && !d.punct(j, "@") {
+		d.addTok(s, j, Email, 1)
 	}
 }

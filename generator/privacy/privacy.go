@@ -66,8 +66,12 @@ type Match struct {
 	Kind       Kind
 }
 
-// Find returns the personal data in text, sorted and non-overlapping.
-func Find(text string) []Match {
+// Find returns the personal data in text, sorted and non-overlapping, by the rules for a
+// citizen's text and without a site's own allowed names.
+func Find(text string) []Match { return defaultMasker.Find(text, Citizen) }
+
+// Find returns the personal data in a text of the author, sorted and non-overlapping.
+func (m *Masker) Find(text string, a Author) []Match {
 	if text == "" {
 		return nil
 	}
@@ -78,17 +82,22 @@ func Find(text string) []Match {
 			for k = maxText; k > maxText-utf8.UTFMax && !utf8.RuneStart(text[k]); k-- {
 			}
 		}
-		ms := Find(text[:k])
-		for _, m := range Find(text[k:]) {
-			ms = append(ms, Match{m.Start + k, m.End + k, m.Kind})
+		ms := m.Find(text[:k], a)
+		for _, x := range m.Find(text[k:], a) {
+			ms = append(ms, Match{x.Start + k, x.End + k, x.Kind})
 		}
 		return ms
 	}
-	d := &doc{s: text, t: tokenize(text)}
+	d := &doc{s: text, t: tokenize(text), m: m, author: a}
 	d.scanNumbers()
 	d.scanNames()
+	d.scanSurnames()
 	d.scanWords()
 	d.scanEmails()
+	d.scanLooseEmails()
+	if a == Agency {
+		d.keepOfficials()
+	}
 	d.expandWords()
 	d.out = merge(d.out)
 	if d.expandLinks() {
@@ -107,14 +116,20 @@ func Find(text string) []Match {
 // Contains reports whether text holds personal data that Mask would hide.
 func Contains(text string) bool { return len(Find(text)) > 0 }
 
+// Contains reports whether a text of the author holds personal data that Mask would hide.
+func (m *Masker) Contains(text string, a Author) bool { return len(m.Find(text, a)) > 0 }
+
 // Mask returns text with every finding of Find replaced by its placeholder. Masking can change
 // the context of what remains (a placeholder does not read like the words it replaced), so
 // Mask repeats until nothing is found: Mask(Mask(x)) == Mask(x) and Contains(Mask(x)) is false. Every finding holds a letter
 // or digit outside the placeholders, which masking removes, so the passes end; one or two is
 // usual, and maxPasses bounds them.
-func Mask(text string) string {
+func Mask(text string) string { return defaultMasker.Mask(text, Citizen) }
+
+// Mask is Mask for a text of the author, with the masker's allowed names.
+func (m *Masker) Mask(text string, a Author) string {
 	for pass := 0; pass < maxPasses; pass++ {
-		ms := Find(text)
+		ms := m.Find(text, a)
 		if len(ms) == 0 {
 			break
 		}
@@ -177,9 +192,12 @@ type cand struct {
 
 // doc is the text being scanned with its tokens and findings.
 type doc struct {
-	s   string
-	t   []token
-	out []cand
+	s       string
+	t       []token
+	out     []cand
+	m       *Masker
+	author  Author
+	allowed []bool // tokens inside a name the masker allows; made on first use
 }
 
 func (d *doc) add(s, e int, k Kind, prio int8) {

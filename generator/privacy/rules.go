@@ -52,16 +52,18 @@ func keyRule(vk valKind, k Kind) func(d *doc, i, j int) {
 
 func init() {
 	wordRules.add(keyRule(vIdent, ID), "cccd", "ccnd", "cmnd", "cmtnd", "cmt", "căn cước",
-		"chứng minh", "định danh")
+		"chứng minh", "định danh", "giấy phép lái xe", "bằng lái", "gplx")
 	wordRules.add(keyRule(vTax, ID), "mã số thuế", "mst", "mã thuế")
 	wordRules.add(keyRule(vSocial, ID), "bảo hiểm xã hội", "bhxh", "bảo hiểm y tế", "bhyt")
 	wordRules.add(keyRule(vPassport, ID), "hộ chiếu", "passport")
-	wordRules.add(keyRule(vAccount, BankAccount), "tài khoản", "stk", "tk")
+	wordRules.add(keyRule(vAccount, BankAccount), "tài khoản", "stk", "tk", "chuyển khoản",
+		"chuyển tiền")
+	wordRules.add(mailHandle, "email", "e-mail", "gmail", "mail", "yahoo", "thư điện tử", "hộp thư")
 	wordRules.add(keyRule(vPhone, Phone), "điện thoại", "sđt", "đt", "dđ", "đtdđ", "di động",
 		"zalo", "hotline", "tel", "phone", "mobile")
 	wordRules.add(keyRule(vPlate, Plate), "biển số", "biển kiểm soát", "bks", "biển xe")
 
-	wordRules.add(addrStart, "số nhà", "nhà số", "hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=tổ")
+	wordRules.add(addrStart, "số nhà", "nhà số", "hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "tổ", "=lô")
 	wordRules.add(addrSo, "số")
 	wordRules.add(addrContext, "địa chỉ", "trú", "ngụ", "nơi ở", "chỗ ở", "sinh sống", "sống ở",
 		"sống tại", "tôi ở", "đc")
@@ -91,6 +93,9 @@ func (d *doc) scanWords() {
 				d.addTok(i, e, ID, 1)
 			}
 		case tNum:
+			if e, ok := d.bankAfter(i); ok {
+				d.addTok(i, e, BankAccount, 2)
+			}
 			if d.numStartOK(i) && !numBefore.has(d.prevWord(i)) && !d.punct(i-1, "/.") {
 				// "ở 12 Lê Lợi", "45/7 Nguyễn Trãi": a bare street name may follow.
 				mode := modeStart

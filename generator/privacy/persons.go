@@ -1,0 +1,466 @@
+package privacy
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names of persons are found by what they are, not only by what stands before them: a
+// Vietnamese family name (họ) followed by capitalised syllables, in any case ("Nguyễn Văn An",
+// "NGUYỄN VĂN AN", "Nguyen Van An", "Nguyễn văn Phát", "nguyễn văn phát"). A short list of
+// family names covers nearly every Vietnamese; names of the ethnic minorities of the Central
+// Highlands and of the Khmer of the Mekong delta have family names and prefixes of their own
+// ("H'Hen Niê", "Ksor Ni", "Thạch Sa Rinh", "Danh Sơn"), listed too.
+//
+// What stays: places, streets, schools and other institutions named after a person
+// ("đường Lê Lợi", "phường Trần Phú", "trường THPT Nguyễn Trãi"), known places and heroes
+// whose name begins like a person's ("Hà Nội", "Cao Bằng", "Hồ Chí Minh"), the names the
+// caller allows (the agencies and places of its registry), and, in what an agency wrote
+// (Agency), officials named in their role ("Chủ tịch UBND xã Nguyễn Văn Tư", "Nguyễn Văn X,
+// Phó Giám đốc Sở"): officials acting in office are public.
+
+// surnames are family names, as typed with their diacritics. The '=' entries match only with
+// them: their form without diacritics is a common word of other texts ("Do", "To", "La").
+var surnames = newWordSet(
+	"nguyễn", "trần", "=lê", "phạm", "hoàng", "huỳnh", "phan", "=vũ", "=võ", "đặng", "bùi",
+	"=đỗ", "=hồ", "=ngô", "dương", "=lý", "=lí", "đào", "đoàn", "vương", "trịnh", "trương",
+	"=lâm", "phùng", "=mai", "=tô", "=hà", "=tạ", "=cao", "lương", "đinh", "quách", "=lưu",
+	"châu", "=chu", "diệp", "=đàm", "kiều", "=kim", "=la", "=lại", "lục", "=mạc", "mạch",
+	"nghiêm", "=phó", "=quan", "=tăng", "=thái", "=thân", "tiêu", "=tôn", "triệu", "=từ",
+	"=vi", "=viên", "giang", "hứa", "khổng", "khúc", "khương", "=lạc", "=lò", "=lỗ", "=lữ",
+	"=mã", "=mẫn", "nông", "=ninh", "=phí", "=thạch", "thiều", "tống", "=trang", "=trà",
+	"uông", "=ưng", "=âu", "bạch", "=bế", "=cù", "doãn", "=giáp", "=hầu", "=hàn", "khuất",
+	"=lã", "=lăng", "=sầm", "=tất", "thiệu", "=trình", "=ung", "=vưu", "=lều", "=nhan",
+	"=quản", "=tiền", "=đồng", "=danh", "=điểu", "ksor", "=siu", "rmah", "=kpă", "kpa",
+	"=niê", "êban", "=mlô", "=byă", "adrơng", "hđơk", "=ayun", "êung", "=rcom",
+	"=nay", "=néang", "=chau", "=lồ", "=sìn", "=vàng", "=thào", "=giàng", "=sùng", "=mùa",
+	"=hờ", "=ly",
+)
+
+// strongASCII are the family names that, written without diacritics and capitalised, are a
+// person's name even in a text with diacritics ("chủ tài khoản NGUYEN VAN AN"): no other word
+// is written so.
+var strongASCII = map[string]bool{
+	"nguyen": true, "tran": true, "pham": true, "hoang": true, "huynh": true, "phan": true,
+	"dang": true, "bui": true, "ngo": true, "duong": true, "dao": true, "doan": true,
+	"vuong": true, "trinh": true, "truong": true, "phung": true, "luong": true, "dinh": true,
+	"quach": true, "luu": true, "chau": true, "diep": true, "kieu": true, "nghiem": true,
+	"trieu": true, "khong": true, "vo": true, "vu": true, "le": true,
+}
+
+// middleNames may be written in lower case inside a name ("Nguyễn văn Phát").
+var middleNames = newWordSet("văn", "thị", "hữu", "đức", "đình", "công", "minh", "ngọc",
+	"thanh", "quốc", "xuân", "kim", "bá", "thu", "mỹ", "hoàng", "quang", "trọng", "duy",
+	"tấn", "tiến", "như", "phương", "hồng", "gia", "thế", "viết", "khắc", "nhật", "phước")
+
+// vanThi begin the given names of an all-lower-case name ("nguyễn văn phát").
+var vanThi = newWordSet("văn", "thị")
+
+// notGiven are lower-case words that end an all-lower-case name: "nguyễn văn an đến".
+var notGiven = newWordSet("đã", "đang", "sẽ", "là", "và", "có", "ở", "tại", "của", "cho",
+	"với", "được", "bị", "không", "đến", "đi", "về", "từ", "trong", "này", "đó", "thì", "mà",
+	"nhưng", "nên", "vì", "do", "khi", "ngày", "tháng", "năm", "xin", "đề", "nộp", "gửi",
+	"hỏi", "số", "sinh", "trú", "ngụ", "cũng", "vẫn", "rất", "hay", "hoặc", "lại", "ra",
+	"vào", "lên", "xuống", "làm", "nhà", "tôi", "ông", "bà", "anh", "chị", "em", "con",
+	"cháu", "mẹ", "bố", "cha", "vợ", "chồng", "sdt", "sđt", "đt", "email", "cccd", "cmnd")
+
+// institutionBefore: after these words a name is an institution's or a place's: "trường
+// THPT Nguyễn Trãi", "bệnh viện Trưng Vương", "chợ Bà Chiểu", "phường Lê Lợi".
+var institutionBefore = newWordSet("tỉnh", "huyện", "=xã", "phường", "quận", "=trấn", "=phố",
+	"đường", "=cầu", "=chợ", "=chùa", "=miếu", "=đình", "=lăng", "=đền", "=núi", "=sông",
+	"=rạch", "kênh", "=kinh", "=ấp", "khóm", "=thôn", "=xóm", "hẻm", "=ngõ", "kiệt", "ngách",
+	"=bến", "=cồn", "=đảo", "=lộ", "trường", "thpt", "thcs", "ptth", "=viện", "=học", "=non",
+	"=giáo", "=đẳng", "=nghề", "=viên", "=đài", "=niệm", "=tượng", "=khu", "=cụm", "=cảng",
+	"tp", "tx", "=ga", "tưởng", "=đội", "=quán")
+
+// knownNames are places and historic figures whose names begin like a person's, folded; the
+// caller's registry adds its own agencies and places.
+var knownNames = []string{
+	// Provinces and cities, before and after 2025, and places of the seed plans.
+	"hà nội", "hà giang", "hà nam", "hà tĩnh", "hà tiên", "hà đông", "hà tây", "cao bằng",
+	"cao lãnh", "lâm đồng", "lạng sơn", "ninh bình", "ninh thuận", "ninh kiều", "thái bình",
+	"thái nguyên", "tiền giang", "đồng nai", "đồng tháp", "đồng hới", "đồng xoài", "hồ chí minh",
+	"châu đốc", "châu thành", "châu phú", "châu đức", "châu phong", "mai châu", "mai sơn",
+	"lý sơn", "phan thiết", "phan rang", "phan rí", "lê chân", "kim bảng", "kim sơn",
+	"lạc dương", "lương sơn", "cao phong", "lục ngạn", "lục nam", "quan hóa", "quan sơn",
+	"hoàng mai", "hoàng su phì", "hồ tây", "từ sơn", "thái hòa", "giang thành", "tịnh biên",
+	"trà vinh", "trà ôn", "trà cú", "đoàn kết", "đồng tâm", "kim long", "phú quốc",
+	"hai bà trưng", "bà rịa", "bà chiểu", "bà điểm", "bà đen", "ông lãnh", "ông đốc", "bà chúa xứ",
+	// Countries.
+	"thái lan", "hà lan", "hoa kỳ", "triều tiên",
+	// Heroes and writers streets, schools and wards are named after.
+	"trần hưng đạo", "lê lợi", "nguyễn huệ", "lý thường kiệt", "nguyễn trãi", "lê duẩn",
+	"võ nguyên giáp", "phan bội châu", "phan chu trinh", "phan châu trinh", "nguyễn du",
+	"lê thánh tông", "trần phú", "nguyễn văn cừ", "tôn đức thắng", "phạm văn đồng",
+	"lê hồng phong", "nguyễn thị minh khai", "lý thái tổ", "đinh tiên hoàng", "nguyễn đình chiểu",
+	"trương định", "võ thị sáu", "lê văn tám", "nguyễn thái học", "phạm ngũ lão",
+	"nguyễn tri phương", "lê quý đôn", "chu văn an", "nguyễn bỉnh khiêm", "lý tự trọng",
+	"tôn thất thuyết", "hoàng diệu", "nguyễn văn linh", "nguyễn trung trực", "trần quốc toản",
+	"ngô quyền", "võ văn kiệt", "nguyễn văn trỗi", "phan đình phùng", "hoàng văn thụ",
+	"nguyễn khuyến", "phan đăng lưu", "nguyễn chí thanh", "lê đại hành", "trần nhân tông",
+	"lý nam đế", "mạc đĩnh chi", "trần quang khải", "nguyễn thị định", "huỳnh thúc kháng",
+	"tôn thất tùng", "lê văn sỹ", "nguyễn đình chiểu", "trần khánh dư", "lê lai", "đinh bộ lĩnh",
+	"nguyễn văn trỗi", "trần bình trọng", "lý chính thắng", "phan văn trị", "võ trường toản",
+	"nguyễn an ninh", "huỳnh tấn phát", "nguyễn hữu thọ", "trần văn ơn", "lê thị riêng",
+	"trần quốc tuấn", "nguyễn văn trỗi", "hồ xuân hương", "đoàn thị điểm", "bùi thị xuân",
+	"trần cao vân", "ngô gia tự", "lê thánh tôn", "nguyễn công trứ", "lê quang định",
+	"tôn đản", "hồ tùng mậu", "ngô thì nhậm", "lương thế vinh", "nguyễn văn cừ",
+}
+
+// officialTitles name offices whose holders act in public: a name after one, or after one
+// and the body it heads, is an official's ("Chủ tịch UBND xã Mỹ Hòa Nguyễn Văn Tư").
+var officialTitles = phrases("chủ tịch", "giám đốc", "chánh văn phòng", "chánh thanh tra",
+	"trưởng phòng", "trưởng ban", "bí thư", "thủ trưởng", "chủ nhiệm", "cục trưởng",
+	"vụ trưởng", "bộ trưởng", "thứ trưởng", "thủ tướng", "đồng chí", "đ/c", "chánh án",
+	"viện trưởng", "trưởng công an", "tổng giám đốc", "tổng cục trưởng", "chi cục trưởng",
+	"người ký", "kt", "tm", "tl", "tuq", "c") // "c" of "đ/c"
+
+// bodyWords may stand between an official's title and name: the body the office belongs to.
+var bodyWords = newWordSet("ubnd", "hđnd", "ủy", "uỷ", "ban", "nhân", "dân", "sở", "phòng",
+	"văn", "tỉnh", "huyện", "xã", "phường", "thị", "trấn", "thành", "phố", "quận", "đặc",
+	"khu", "cấp", "và", "của", "tư", "pháp", "nội", "vụ", "tài", "chính", "công", "an",
+	"trung", "tâm", "phục", "hành", "đảng", "đoàn", "mặt", "trận", "tổ", "quốc", "chi", "cục",
+	"thanh", "tra", "phó", "ký", "kt", "tm", "tl", "tuq", "chủ", "tịch", "giám", "đốc")
+
+// Author is who wrote a text: an agency's answer may name officials in their role, a
+// citizen's question names no one who may be shown.
+type Author uint8
+
+// The authors.
+const (
+	Citizen Author = iota // a petition's question and subject: every person's name is masked
+	Agency                // an answer: officials named in their role stay
+)
+
+// Masker finds personal data with the names a site allows: its agencies and places, which
+// begin like a person's name as often as not ("Ủy ban nhân dân xã Võ Thị Sáu").
+type Masker struct {
+	allow map[string][][]string // folded first word -> the allowed phrases it begins, folded
+}
+
+// NewMasker returns a masker that keeps the phrases of allow, besides the places and heroes
+// it knows.
+func NewMasker(allow []string) *Masker {
+	m := &Masker{allow: map[string][][]string{}}
+	for _, p := range append(slicesClone(knownNames), allow...) {
+		words := strings.FieldsFunc(foldString(p), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(words) < 2 {
+			continue
+		}
+		m.allow[words[0]] = append(m.allow[words[0]], words)
+	}
+	return m
+}
+
+func slicesClone(s []string) []string { return append([]string(nil), s...) }
+
+var defaultMasker = NewMasker(nil)
+
+// allowedTokens marks the tokens inside an allowed phrase.
+func (d *doc) allowedTokens() []bool {
+	if d.allowed != nil {
+		return d.allowed
+	}
+	d.allowed = make([]bool, len(d.t))
+	if d.m == nil {
+		return d.allowed
+	}
+	for i := range d.t {
+		w := d.word(i)
+		if w == nil {
+			continue
+		}
+		for _, p := range d.m.allow[w.fold] {
+			if e := d.phraseEnd(i, p); e > 0 {
+				for k := i; k < e; k++ {
+					d.allowed[k] = true
+				}
+			}
+		}
+	}
+	return d.allowed
+}
+
+// phraseEnd matches the folded words p at token i, separated by spaces or dashes, and returns
+// the token after them, or -1.
+func (d *doc) phraseEnd(i int, p []string) int {
+	j := i
+	for n, w := range p {
+		if n > 0 {
+			k := j
+			for k < len(d.t) && (d.sp(k) || d.punct(k, "-–")) {
+				k++
+			}
+			if k == j {
+				return -1
+			}
+			j = k
+		}
+		t := d.word(j)
+		if t == nil || t.fold != w {
+			return -1
+		}
+		j++
+	}
+	return j
+}
+
+// surnameFolds are the family names without diacritics: in a text written without them,
+// any may begin a name ("Lam Thi Be Ba").
+var surnameFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for low := range surnames.low {
+		m[foldString(low)] = true
+	}
+	return m
+}()
+
+// isSurname reports whether word token i begins a person's name by its family name.
+func (d *doc) isSurname(i int) bool {
+	t := &d.t[i]
+	if !t.upper {
+		return false
+	}
+	if d.surname(t) || (t.ascii && strongASCII[t.fold]) {
+		return true
+	}
+	// Written without diacritics in capitals: "NGUYEN", "LE".
+	if t.ascii && surnames.fold[t.fold] && allUpper(d.s[t.s:t.e]) {
+		return true
+	}
+	// H'Hen, Y'Bih, Y Khoa Niê: the prefixes of Êđê and Jrai names.
+	w := d.s[t.s:t.e]
+	if len(w) > 3 && (w[0] == 'H' || w[0] == 'Y') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+		return true
+	}
+	if (w == "Y" || w == "H") && d.sp(i+1) {
+		next := d.word(i + 2)
+		if next == nil || !next.upper || titleStop.has(next) {
+			return false
+		}
+		third := d.word(i + 4)
+		return !notAfterY.has(next) || d.sp(i+3) && third != nil && third.upper && !titleStop.has(third)
+	}
+	return false
+}
+
+// notAfterY: "Y" before these is the word for medicine ("Sở Y Tế", "Y Khoa").
+var notAfterY = newWordSet("tế", "khoa", "học", "dược", "sĩ", "tá", "bạ", "lý", "đức", "viện")
+
+func allUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// scanSurnames finds names that begin with a family name.
+func (d *doc) scanSurnames() {
+	allowed := d.allowedTokens()
+	for i := 0; i < len(d.t); i++ {
+		t := &d.t[i]
+		if t.k != tWord || allowed[i] {
+			continue
+		}
+		var e, n int
+		if d.isSurname(i) {
+			e, n = d.givenNames(i)
+		} else if !t.upper && d.lowerSurname(t) {
+			if e, n = d.givenNames(i); n < 2 {
+				e, n = d.lowerName(i) // "nguyễn văn phát"; or "nguyễn Thị Ánh" above
+			}
+		}
+		if n == 0 || d.institution(i) {
+			continue
+		}
+		d.addTok(i, e, Name, 1)
+		i = e
+	}
+}
+
+// givenNames reads the syllables after a family name at token i: capitalised words one space
+// apart, a common middle name in lower case among them ("Nguyễn văn Phát"). It returns the
+// token after the name and the number of syllables after the family name, or 0.
+func (d *doc) givenNames(i int) (e, n int) {
+	e = i + 1
+	first := &d.t[i]
+	if d.sp(i+1) && pairStop.has(first, d.word(i+2)) {
+		return 0, 0
+	}
+	for k := i + 2; n < 5 && d.sp(k-1) && d.t[k-1].e-d.t[k-1].s <= 2; k += 2 {
+		w := d.word(k)
+		if w == nil || d.numish(k+1) || utf8.RuneCountInString(d.s[w.s:w.e]) > 8 {
+			break
+		}
+		if !w.upper {
+			// A lower-case middle name, if a capitalised syllable follows.
+			if !middleNames.has(w) || !d.sp(k+1) {
+				break
+			}
+			if next := d.word(k + 2); next == nil || !next.upper {
+				break
+			}
+		}
+		if titleStop.has(w) && !middleNames.has(w) || truncStop.has(w) || (d.sp(k+1) && pairStop.has(w, d.word(k+2))) {
+			break
+		}
+		if d.allowedTokens()[k] {
+			break
+		}
+		n++
+		e = k + 1
+	}
+	return e, n
+}
+
+// surname reports whether a word is a family name as written: with its diacritics, or in a
+// text without them, folded.
+func (d *doc) surname(t *token) bool {
+	return surnames.has(t) || t.loose && surnameFolds[t.fold]
+}
+
+// lowerSurname reports whether a word in lower case is a family name: in a text without
+// diacritics only the names no word is written like ("nguyen", not "la", which is "là").
+func (d *doc) lowerSurname(t *token) bool {
+	if t.loose {
+		return strongASCII[t.fold]
+	}
+	return surnames.has(t)
+}
+
+// lowerName reads an all-lower-case name at token i: a family name, "văn" or "thị", and one
+// or two more syllables ("nguyễn văn phát").
+func (d *doc) lowerName(i int) (e, n int) {
+	if !d.sp(i+1) || d.word(i+2) == nil || !vanThi.has(d.word(i+2)) || d.word(i+2).upper {
+		return 0, 0
+	}
+	e, n = i+3, 1
+	return d.lowerGiven(e, n, 3)
+}
+
+// lowerGiven reads lower-case given names from token e, up to max of them with the n read,
+// and returns the token after them and their number.
+func (d *doc) lowerGiven(e, n, max int) (int, int) {
+	for k := e + 1; n < max && d.sp(k-1) && d.t[k-1].nl == 0; k += 2 {
+		w := d.word(k)
+		if w == nil || w.upper || notGiven.has(w) || titleStop.has(w) || utf8.RuneCountInString(d.s[w.s:w.e]) > 7 {
+			break
+		}
+		n++
+		e = k + 1
+	}
+	if n < 2 {
+		return 0, 0 // "văn" alone may be the word: "lê văn bản"
+	}
+	return e, n
+}
+
+// institution reports whether the name at token i names a place or an institution: it
+// follows a word that makes it one ("đường Lê Lợi", "trường THPT Nguyễn Trãi").
+func (d *doc) institution(i int) bool {
+	return institutionBefore.has(d.prevWord(i))
+}
+
+// official reports whether the name [s, e) is an official's in their role: a title stands
+// before it in the same sentence, with the body it heads between them ("Chủ tịch UBND xã Mỹ
+// Hòa Nguyễn Văn Tư", "Trưởng phòng Đăng ký và cấp giấy chứng nhận Nguyễn Thanh Sơn",
+// "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn X"), or after it behind a comma, a dash or a
+// bracket ("Nguyễn Văn X, Phó Giám đốc Sở Tư pháp"). A company's director is no official:
+// "Giám đốc Công ty TNHH …", or a title in a sentence about a company.
+func (d *doc) official(s, e int) bool {
+	words := 0
+	for k := s - 1; k >= 0 && words < 14; k-- {
+		t := &d.t[k]
+		switch t.k {
+		case tSpace:
+			continue
+		case tPunct:
+			if t.r == '.' && !(d.word(k-1) != nil && len(d.word(k-1).low) <= 3) || strings.ContainsRune(";!?:\"“”", t.r) {
+				return d.officialAfter(e) // the sentence ends; "KT." does not end one
+			}
+			continue
+		case tWord:
+			words++
+			if d.longest(k, officialTitles) > k {
+				return !d.company(k, s)
+			}
+			if officialStop.has(t) && !(t.low == "bác" && d.word(k+2) != nil && d.t[k+2].low == "sĩ") {
+				return d.officialAfter(e)
+			}
+		default:
+			return d.officialAfter(e)
+		}
+	}
+	return d.officialAfter(e)
+}
+
+// officialAfter reports whether a title follows the name ending at token e, behind a comma,
+// a dash or a bracket.
+func (d *doc) officialAfter(e int) bool {
+	j := e
+	for j < len(d.t) && (d.sp(j) || d.punct(j, ",-–(")) {
+		j++
+	}
+	if j == e {
+		return false
+	}
+	if w := d.word(j); w != nil && (w.low == "phó" || w.low == "nguyên") && d.sp(j+1) {
+		j += 2
+	}
+	t := d.longest(j, officialTitles)
+	return t > j && !d.company(t, t+8)
+}
+
+// company reports whether a company is named in tokens [i, j), or in the sentence before i.
+func (d *doc) company(i, j int) bool {
+	for k := i; k < j && k < len(d.t); k++ {
+		if d.longest(k, companyWords) > k {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0; k-- {
+		if d.punct(k, ".!?") || d.t[k].k == tSpace && d.t[k].nl > 1 {
+			break
+		}
+		if d.longest(k, companyWords) > k {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// officialStop ends the walk back from a name to a title: a verb or a person's word
+	// stands between them ("Giám đốc Sở đã làm việc với ông …").
+	officialStop = newWordSet("đã", "đang", "sẽ", "là", "có", "được", "bị", "với", "cho",
+		"mời", "gửi", "làm", "gặp", "tiếp", "trả", "lời", "đến", "từ", "theo", "khi", "nếu", "thì",
+		"mà", "nhưng", "ông", "bà", "anh", "chị", "em", "cô", "chú", "cháu", "tôi", "chúng", "họ",
+		"người", "gia", "đình", "của", "hỏi", "nộp", "đề", "nghị", "kiến", "phản", "ánh", "yêu", "cầu")
+	companyWords = phrases("công ty", "doanh nghiệp", "tnhh", "cổ phần", "hợp tác xã", "htx",
+		"dntn", "cửa hàng", "tập đoàn", "đại diện theo pháp luật", "hộ kinh doanh")
+)
+
+// keepOfficials drops the names of officials in their role from the findings.
+func (d *doc) keepOfficials() {
+	out := d.out[:0]
+	for _, c := range d.out {
+		if c.Kind == Name && d.official(d.tokenAt(c.Start), d.tokenAt(c.End-1)+1) {
+			continue
+		}
+		out = append(out, c)
+	}
+	d.out = out
+}
+
+// tokenAt returns the token holding byte offset off.
+func (d *doc) tokenAt(off int) int {
+	return sort.Search(len(d.t), func(i int) bool { return int(d.t[i].e) > off })
+}
