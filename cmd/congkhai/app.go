@@ -86,6 +86,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		if err != nil {
 			return a.fail(cmd, o.content, err)
 		}
+		a.warn(o.content, site.Warnings)
 		n := 0
 		for _, p := range site.Plans {
 			n += len(p.Tasks)
@@ -98,6 +99,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.fail(cmd, o.content, err)
 	}
+	a.warn(o.content, res.Site.Warnings)
 	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; số liệu đến ngày %s.\n",
 		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), opts.AsOf.VN())
 	return exitOK
@@ -166,6 +168,18 @@ func (a *app) fail(cmd, contentDir string, err error) int {
 	}
 	fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
 	return exitProblem
+}
+
+// warn prints the warnings of a check or a build, which do not fail it.
+func (a *app) warn(contentDir string, warnings diag.List) {
+	for _, e := range warnings.Sort() {
+		c := *e
+		if c.Pos.File != "" {
+			c.Pos.File = filepath.ToSlash(filepath.Join(contentDir, c.Pos.File))
+		}
+		c.Msg = "cảnh báo: " + c.Msg
+		fmt.Fprintln(a.stderr, &c)
+	}
 }
 
 // count writes a number the Vietnamese way: 1.584.

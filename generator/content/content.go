@@ -17,8 +17,10 @@
 package content
 
 import (
+	"bytes"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"congkhai/generator/diag"
 )
@@ -52,7 +54,7 @@ type source struct {
 // It falls back to the nearest enclosing key that has a position, then to the file.
 func (s *source) Pos(path string) diag.Pos {
 	if s.keys == nil && s.text != nil {
-		s.keys, s.text = scanKeys(s.text), nil
+		s.keys = scanKeys(s.text)
 	}
 	for {
 		if p, ok := s.keys[path]; ok {
@@ -64,6 +66,31 @@ func (s *source) Pos(path string) diag.Pos {
 		}
 		path = path[:dot]
 	}
+}
+
+// PosIn returns the position of the first occurrence of needle in the file at or after the
+// key at path (a word inside a multi-line string), or the key's position if it is not there
+// as written (escaped, or split over lines).
+func (s *source) PosIn(path, needle string) diag.Pos {
+	p := s.Pos(path)
+	if p.Line == 0 || needle == "" || s.text == nil {
+		return p
+	}
+	line, off := p.Line-s.line, 0
+	for l := 1; l < line && off < len(s.text); l++ {
+		i := bytes.IndexByte(s.text[off:], '\n')
+		if i < 0 {
+			return p
+		}
+		off += i + 1
+	}
+	i := bytes.Index(s.text[off:], []byte(needle))
+	if i < 0 {
+		return p
+	}
+	at := off + i
+	start := bytes.LastIndexByte(s.text[:at], '\n') + 1
+	return diag.Pos{File: s.File, Line: 1 + bytes.Count(s.text[:at], []byte("\n")) + s.line, Col: utf8.RuneCount(s.text[start:at]) + 1}
 }
 
 // SiteFile is site.toml.
@@ -83,6 +110,9 @@ type SiteFile struct {
 type PetitionRules struct {
 	AnswerDays   int  `toml:"answer_days"`
 	CalendarDays bool `toml:"calendar_days"`
+	// PublicNames are names that petitions may show: officials named in their office, and
+	// places or institutions named after a person that the masker would take for one.
+	PublicNames []string `toml:"public_names"`
 }
 
 // AgencyFile is agencies/<authority>.toml.

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"congkhai/generator/content"
+	"congkhai/generator/diag"
 	"congkhai/generator/fold"
+	"congkhai/generator/markdown"
 	"congkhai/generator/parallel"
 	"congkhai/generator/privacy"
 	"congkhai/generator/schedule"
@@ -31,7 +33,11 @@ func (b *builder) registers(set *content.Set) {
 	s.Calendar = schedule.NewCalendar(off, on)
 
 	b.procedures(set.Procedures)
-	b.petitions(set.Petitions)
+	var rules content.PetitionRules
+	if set.Site != nil {
+		rules = set.Site.Petitions
+	}
+	b.petitions(set.Petitions, rules)
 	b.scores(set.Results)
 	s.groupProcedures()
 	s.groupPetitions()
@@ -98,34 +104,35 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 // Procedure returns the procedure with a national code, or nil.
 func (s *Site) Procedure(code string) *Procedure { return s.procedures[code] }
 
-func (b *builder) petitions(files []*content.PetitionFile) {
+func (b *builder) petitions(files []*content.PetitionFile, rules content.PetitionRules) {
 	s := b.site
+	masker := privacy.NewMasker(b.publicNames(rules))
 	// Masking is most of the time of the model on a site with many petitions: it runs on
 	// every core, a petition a job.
-	masked := make([][3]string, len(files))
+	masked := make([]maskedPetition, len(files))
 	parallel.Do(len(files), func(i int) error {
-		f := files[i]
-		masked[i] = [3]string{privacy.Mask(f.Subject), privacy.Mask(f.Question), privacy.Mask(f.Answer)}
+		masked[i] = maskPetition(masker, files[i])
 		return nil
 	})
+	for _, m := range masked {
+		s.Warnings = append(s.Warnings, m.warnings...)
+	}
 	for i, f := range files {
 		// The site shows petitions as they stood on the as-of day, as it does tasks: one
 		// received later is not listed yet, and an answer given later is not given yet.
 		if date(f.Received).After(s.AsOf) {
 			continue
 		}
+		m := masked[i]
 		if date(f.Answered).After(s.AsOf) {
 			g := *f
-			g.Status, g.Answered, g.Answer, g.Documents = "dang-xu-ly", time.Time{}, "", nil
-			f, masked[i][2] = &g, ""
+			g.Status, g.Answered = "dang-xu-ly", time.Time{}
+			f, m.answer, m.documents = &g, "", nil
 		}
 		p := &Petition{ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
-			Subject: masked[i][0], ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
+			Subject: m.subject, ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
 			Agencies: b.agencyList("", f.Agencies), Status: f.Status, Answered: date(f.Answered),
-			Question: masked[i][1], Answer: masked[i][2], Illustrative: f.Illustrative}
-		for _, d := range f.Documents {
-			p.Documents = append(p.Documents, Evidence{Number: d.Number, Title: d.Title, URL: d.URL, Date: date(d.Date)})
-		}
+			Question: m.question, Answer: m.answer, Documents: m.documents, Illustrative: f.Illustrative}
 		p.Due, p.Timeliness, p.Days = s.assessPetition(p)
 		if p.Procedure != nil {
 			p.Procedure.Petitions = append(p.Procedure.Petitions, p)
@@ -148,6 +155,63 @@ func (b *builder) petitions(files []*content.PetitionFile) {
 	for _, p := range s.Procedures {
 		slices.SortFunc(p.Petitions, newest)
 	}
+}
+
+// maskedPetition is what a petition may show, masked, and the doubts masking left.
+type maskedPetition struct {
+	subject, question, answer string
+	documents                 []Evidence
+	warnings                  diag.List
+}
+
+// maskPetition masks every text a petition shows: the subject and the question as a
+// citizen's, the answer and its documents as the agency's (officials named in their role
+// stay). Markdown is masked as a page shows it. What still looks personal is a warning at
+// its place in the file.
+func maskPetition(m *privacy.Masker, f *content.PetitionFile) maskedPetition {
+	out := maskedPetition{
+		subject:  m.Text(f.Subject, privacy.Citizen),
+		question: m.Markdown(f.Question, privacy.Citizen),
+		answer:   m.Markdown(f.Answer, privacy.Agency),
+	}
+	warn := func(key, shown string, a privacy.Author) {
+		for _, x := range m.Suspects(shown, a) {
+			text := shown[x.Start:x.End]
+			first, _, _ := strings.Cut(text, " ")
+			out.warnings.Add(f.PosIn(key, first), "có thể còn %s chưa được che: %q; nếu đúng, hãy sửa nội dung; nếu không, thêm vào public_names trong [pakn] của site.toml", x.Kind.Label(), text)
+		}
+	}
+	warn("subject", out.subject, privacy.Citizen)
+	warn("question", markdown.Text(out.question), privacy.Citizen)
+	warn("answer", markdown.Text(out.answer), privacy.Agency)
+	for i, d := range f.Documents {
+		e := Evidence{Number: m.Text(d.Number, privacy.Agency), Title: m.Text(d.Title, privacy.Agency), Date: date(d.Date)}
+		if m.SafeAddress(d.URL, privacy.Agency) {
+			e.URL = d.URL
+		}
+		key := "document." + strconv.Itoa(i)
+		warn(key+".title", e.Title, privacy.Agency)
+		out.documents = append(out.documents, e)
+	}
+	if m.LooksPersonal(f.ID) {
+		out.warnings.Add(diag.Pos{File: f.File}, "tên tệp %q có thể chứa họ tên hoặc số điện thoại, và là địa chỉ của trang: đổi tên tệp (ví dụ theo năm và số thứ tự: 2026-001.toml)", f.ID)
+	}
+	return out
+}
+
+// publicNames are the names a petition may show: those of the registry (agencies and the
+// places in their names) and the site's own list.
+func (b *builder) publicNames(rules content.PetitionRules) []string {
+	names := slices.Clone(rules.PublicNames)
+	for _, a := range b.site.Authorities {
+		names = append(names, a.Name)
+	}
+	for _, a := range b.site.Agencies {
+		names = append(names, a.Name)
+		names = append(names, a.ShortNames...)
+		names = append(names, a.Aliases...)
+	}
+	return names
 }
 
 // assessPetition computes a petition's deadline and whether it was, or is being, handled in

@@ -8,6 +8,7 @@ package model
 import (
 	"time"
 
+	"congkhai/generator/diag"
 	"congkhai/generator/schedule"
 )
 
@@ -34,6 +35,9 @@ type Site struct {
 	PetitionRule   PetitionRule
 	Calendar       *schedule.Calendar
 	ScorePeriods   []*ScorePeriod // newest first
+	// Warnings are doubts that do not stop a build: what still looks like personal data in
+	// a petition after masking, for an editor to look at.
+	Warnings diag.List
 	// The catalogue's and the petition register's filters, each with its members.
 	ProcedureLevels []*ProcedureGroup
 	OnlineGroups    []*ProcedureGroup
