@@ -1,0 +1,162 @@
+package privacy
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"congkhai/generator/markdown"
+	"congkhai/generator/privacy/privacytest"
+)
+
+func leakCases(t testing.TB, file string, min int) []privacytest.Case {
+	cases, err := privacytest.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < min {
+		t.Fatalf("%s: only %d cases", file, len(cases))
+	}
+	return cases
+}
+
+func author(c privacytest.Case) Author {
+	if c.ByAgency() {
+		return Agency
+	}
+	return Citizen
+}
+
+// leaks is what out, masked Markdown, still gives away of personal: on the page, or in a
+// link's address.
+func leaks(out string, personal []string) []string {
+	found := privacytest.Leaks(markdown.Text(out), personal)
+	for _, p := range personal {
+		if strings.Contains(out, p) && !slices.ContainsFunc(found, func(f string) bool { return strings.HasPrefix(f, p) }) {
+			found = append(found, p+" (trong Markdown)")
+		}
+	}
+	return found
+}
+
+// Every personal datum of the corpus is masked on the page, and the words around it stay.
+func TestLeakCorpus(t *testing.T) {
+	cases := leakCases(t, "testdata/leaks.toml", 150)
+	items, leaked, keeps, lost := 0, 0, 0, 0
+	leakedCases := 0
+	for i, c := range cases {
+		out := defaultMasker.Markdown(c.Text, author(c))
+		ls := leaks(out, c.Personal)
+		items += len(c.Personal)
+		leaked += len(ls)
+		if len(ls) > 0 {
+			leakedCases++
+			t.Errorf("case %d (%s): leaks %q\n%s\n→ %s", i+1, c.Class, ls, c.Text, out)
+		}
+		shown := markdown.Plain(markdown.Text(out))
+		for _, k := range c.Keep {
+			keeps++
+			if !strings.Contains(shown, markdown.Plain(k)) {
+				lost++
+				t.Errorf("case %d (%s): %q is masked\n→ %s", i+1, c.Class, k, out)
+			}
+		}
+	}
+	t.Logf("%d cases, %d personal data: %d cases leak (%.1f%%), %d data (%.1f%%); %d words to keep, %d masked (%.1f%%)",
+		len(cases), items, leakedCases, pct(leakedCases, len(cases)), leaked, pct(leaked, items), keeps, lost, pct(lost, keeps))
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// exampleLabels is testdata/example-answers.toml: the personal data of each petition of the
+// example site, as a reader would see it.
+type exampleLabels struct {
+	File     string
+	Personal []string
+	Public   []string
+}
+
+// The example's petitions lose nothing but personal data to masking: every masked piece of
+// their subjects, questions, answers and documents' titles holds personal data, and every
+// piece of personal data is masked.
+func TestExampleFalseMasking(t *testing.T) {
+	var labels struct{ Petition []exampleLabels }
+	data, err := os.ReadFile("testdata/example-answers.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := toml.Decode(string(data), &labels); err != nil {
+		t.Fatal(err)
+	}
+	var stats struct{ masks, falseMasks, words, leaks int }
+	for _, l := range labels.Petition {
+		var f struct {
+			Subject, Question, Answer string
+			Document                  []struct{ Title string }
+		}
+		raw, err := os.ReadFile("../../content/pakn/" + l.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := toml.Decode(string(raw), &f); err != nil {
+			t.Fatal(err)
+		}
+		texts := []struct {
+			text string
+			a    Author
+		}{{markdown.Plain(f.Subject), Citizen}, {markdown.Text(f.Question), Citizen}, {markdown.Text(f.Answer), Agency}}
+		for _, d := range f.Document {
+			texts = append(texts, struct {
+				text string
+				a    Author
+			}{markdown.Plain(d.Title), Agency})
+		}
+		for _, x := range texts {
+			stats.words += len(strings.Fields(x.text))
+			for _, m := range defaultMasker.Find(x.text, x.a) {
+				stats.masks++
+				found := x.text[m.Start:m.End]
+				if !overlapsAny(x.text, m, l.Personal) {
+					stats.falseMasks++
+					t.Errorf("%s: masked %s %q, which is not personal", l.File, m.Kind.Label(), found)
+				}
+			}
+			if ls := leaks(markdown.Literal(defaultMasker.Mask(x.text, x.a)), l.Personal); len(ls) > 0 {
+				for _, p := range ls {
+					if strings.Contains(x.text, strings.Fields(p)[0]) {
+						stats.leaks++
+						t.Errorf("%s: %q is not masked", l.File, p)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("example petitions: %d words, %d masked pieces, %d of them not personal (%.1f%%); %d personal data left",
+		stats.words, stats.masks, stats.falseMasks, pct(stats.falseMasks, stats.masks), stats.leaks)
+}
+
+// overlapsAny reports whether the match m of text overlaps an occurrence of one of ps.
+func overlapsAny(text string, m Match, ps []string) bool {
+	for _, p := range ps {
+		for off := 0; ; {
+			i := strings.Index(text[off:], p)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(p)
+			if s < m.End && e > m.Start {
+				return true
+			}
+			off = e
+		}
+	}
+	return false
+}

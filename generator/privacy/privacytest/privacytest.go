@@ -1,0 +1,84 @@
+// Package privacytest holds the labelled texts that measure the masking of personal data,
+// and the test of what a masked output still gives away, for the tests of package privacy
+// and of the site built from such texts.
+package privacytest
+
+import (
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+
+	"congkhai/generator/markdown"
+)
+
+// Case is a labelled text: how citizens and agencies really write, with every piece of
+// personal data in it and the words around it that must stay readable.
+type Case struct {
+	Class    string // the difficulty the text exercises (testdata/leaks.toml)
+	Author   string // "citizen" or "agency" (testdata/leaks-heldout.toml)
+	Text     string // Markdown
+	Personal []string
+	Keep     []string
+}
+
+// ByAgency reports whether an agency wrote the text: an answer or its document's title.
+func (c Case) ByAgency() bool {
+	return c.Author == "agency" || c.Class == "answer-mentions-petitioner" || c.Class == "document-title"
+}
+
+// Load reads the cases of a file of the privacy package's testdata.
+func Load(file string) ([]Case, error) {
+	var f struct{ Case []Case }
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	_, err = toml.Decode(string(data), &f)
+	return f.Case, err
+}
+
+// Leaks returns the personal data of personal that shown, a text a reader sees, still gives
+// away: the whole, two neighbouring words of a name, or seven digits of a number in a row.
+func Leaks(shown string, personal []string) []string {
+	shown = markdown.Plain(shown)
+	digits := onlyDigits(shown)
+	var found []string
+	for _, p := range personal {
+		pp := markdown.Plain(p)
+		words := strings.Fields(pp)
+		switch {
+		case strings.Contains(shown, pp):
+			found = append(found, p)
+		case len(onlyDigits(pp)) >= 8 && containsWindow(digits, onlyDigits(pp), 7):
+			found = append(found, p+" (số)")
+		case len(words) >= 2 && !strings.ContainsAny(pp, "0123456789"):
+			for i := 0; i+1 < len(words); i++ {
+				if pair := words[i] + " " + words[i+1]; strings.Contains(" "+shown+" ", " "+pair+" ") {
+					found = append(found, p+" ("+pair+")")
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+func onlyDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func containsWindow(s, of string, n int) bool {
+	for i := 0; i+n <= len(of); i++ {
+		if strings.Contains(s, of[i:i+n]) {
+			return true
+		}
+	}
+	return false
+}
