@@ -12,7 +12,7 @@ import (
 //   - Two or more capitalised given names without a family name, inside a sentence
 //     ("gửi Thanh Hương", "Y Moan").
 //   - A number of 9 to 13 digits that begins with 0 or 84, written in an odd way.
-//   - An e-mail address's signs left over ("@", "a còng", "gmail").
+//   - An e-mail address's remains: an '@' beside a word, a provider's domain ("gmail.com").
 func (m *Masker) Suspects(text string, a Author) []Match {
 	d := &doc{s: text, t: tokenize(text), m: m, author: a}
 	var out []Match
@@ -44,8 +44,8 @@ func (m *Masker) Suspects(text string, a Author) []Match {
 			case (t.low == "y" || t.low == "h") && t.upper && d.sp(i+1) && d.word(i+2) != nil && d.word(i+2).upper && !titleStop.has(d.word(i+2)):
 				add(i, i+3, Name) // "Y Moan", "H Hen"
 				i += 2
-			case emailWords.has(t):
-				add(i, i+1, Email)
+			case emailWords.has(t) && d.punct(i+1, ".") && d.word(i+2) != nil && topDomains.has(&d.t[i+2]):
+				add(i, i+3, Email) // "… gmail.com" whose local part the rules missed
 			}
 		case tNum:
 			if e, n := d.digitRun(i); n >= 9 && n <= 13 && (t.low[0] == '0' || strings.HasPrefix(t.low, "84")) {
@@ -53,7 +53,7 @@ func (m *Masker) Suspects(text string, a Author) []Match {
 				i = e
 			}
 		case tPunct:
-			if t.r == '@' || t.r == '＠' {
+			if (t.r == '@' || t.r == '＠') && (d.alnum(i-1) || d.alnum(i+1)) {
 				add(i, i+1, Email)
 			}
 		}
@@ -75,7 +75,7 @@ var (
 		"thư", "hân", "diệu", "kiều", "liên", "lệ", "mến", "nhàn", "thơm", "xuân", "hoàng")
 	// placeContext: before these words capitalised names are places ("sống ở Long Xuyên").
 	placeContext = newWordSet("ở", "tại", "về", "đến", "từ", "qua", "thuộc", "vùng", "miền")
-	emailWords   = newWordSet("gmail", "yahoo", "hotmail", "outlook", "icloud", "=còng")
+	emailWords   = newWordSet("gmail", "yahoo", "hotmail", "outlook", "icloud")
 )
 
 // honPlace reports whether an honorific at i and the name [s, e) after it are a place the
