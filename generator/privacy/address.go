@@ -47,7 +47,7 @@ func (d *doc) longest(i int, set *phraseSet) int {
 
 var (
 	houseKWs  = phrases("số nhà", "nhà số")
-	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=lô")
+	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=lô", "căn hộ")
 	groupKWs  = phrases("tổ", "tổ dân phố", "tổ dân cư", "tổ nhân dân", "tổ tự quản")
 	streetKWs = phrases("đường", "phố", "đại lộ", "quốc lộ", "tỉnh lộ", "hương lộ", "đường tỉnh",
 		"hẻm", "hẽm", "kiệt", "=ngõ", "ngách")
@@ -107,8 +107,8 @@ func (d *doc) houseNum(i int) int {
 	for k := 0; k < 4 && d.punct(j, "/") && d.num(j+1) && len(d.t[j+1].low) <= 4; k++ {
 		j = d.letterSuffix(j + 2)
 	}
-	if d.punct(j, "-") && d.num(j+1) && len(d.t[j+1].low) <= 5 {
-		j = d.letterSuffix(j + 2)
+	for k := 0; k < 2 && d.punct(j, "-") && d.num(j+1) && len(d.t[j+1].low) <= 5; k++ {
+		j = d.letterSuffix(j + 2) // "12-14", "B2-15-08"
 	}
 	if d.alnum(j) || (d.punct(j, "/-–") && d.alnum(j+1)) || (d.punct(j, ".,") && d.numish(j+1)) {
 		return -1
@@ -230,6 +230,18 @@ func (d *doc) comp(i int, mode addrMode) int {
 		if t := d.streetTail(h, true); t > h || mode == modeContext {
 			return t
 		}
+		// "số 41 ấp Phú Thạnh", "số 112, ấp 3": a house of a hamlet.
+		j := h
+		if d.punct(j, ",") {
+			j++
+		}
+		if d.sp(j) {
+			if a := d.longest(j+1, areaKWs); a > j+1 {
+				if e := d.comp(j+1, modeContext); e > a {
+					return e
+				}
+			}
+		}
 		return -1
 	}
 	if d.num(i) || mode >= modeContext && d.houseNum(i) > i+1 && !d.num(i) {
@@ -312,11 +324,15 @@ func addrStart(d *doc, i, _ int) {
 
 // addrSo fires at "số": "số 12 Trần Hưng Đạo", unless "số" numbers a document.
 func addrSo(d *doc, i, j int) {
-	if docBefore.has(d.prevWord(i)) {
+	// "Quyết định số 12", and "đường số 9": a numbered street, not a house.
+	if docBefore.has(d.prevWord(i)) || numberedBefore.has(d.prevWord(i)) {
 		return
 	}
 	addrStart(d, i, j)
 }
+
+// numberedBefore: "số" after these words numbers a street or a road, not a house.
+var numberedBefore = newWordSet("đường", "tuyến", "=lộ", "kênh", "=cầu", "=quốc", "=tỉnh")
 
 // atBefore: a number after these words may be a house number with a bare street name.
 var atBefore = newWordSet("ở", "tại", "=nhà")

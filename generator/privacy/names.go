@@ -74,7 +74,12 @@ func (d *doc) scanNames() {
 func nameHonorific(d *doc, i, j int) {
 	// A place's name is capitalised ("chợ Bà Chiểu", "đường Bà Triệu"); a person after an
 	// ordinary word is not ("yêu cầu bà Lan", "gia đình ông Tư", "chợ bà Năm").
-	if placeBefore.has(d.prevWord(i)) && d.t[i].upper || d.allowedTokens()[i] {
+	p := d.prevWord(i)
+	if (placeBefore.has(p) || p.loose && placeFolds[p.fold]) && d.t[i].upper || d.allowedTokens()[i] {
+		return
+	}
+	// Inside a proper name an honorific is a word of it: "chung cư Hoàng Anh Thanh Bình".
+	if d.t[i].upper && p.k == tWord && p.upper && !allUpper(d.s[d.t[i].s:d.t[i].e]) {
 		return
 	}
 	if d.punct(j, ")") {
@@ -85,6 +90,17 @@ func nameHonorific(d *doc, i, j int) {
 	}
 	s, e, n := d.nameAt(j + 1)
 	if n == 0 {
+		// In a text without diacritics or capitals: "ong tran quoc khanh", "ong binh".
+		if w := d.word(j + 1); w != nil && w.loose && !w.upper {
+			switch {
+			case strongASCII[w.fold]:
+				if e, n := d.lowerGiven(j+2, 1, 4); n >= 3 {
+					d.addTok(j+1, e, Name, 1)
+				}
+			case givenNames.has(w) && !notGiven.has(w) && !honorifics.has(w):
+				d.addTok(j+1, j+2, Name, 1)
+			}
+		}
 		return
 	}
 	if n <= 3 {
@@ -101,6 +117,15 @@ func nameHonorific(d *doc, i, j int) {
 	d.addName(s, e)
 }
 
+// placeFolds are the words of placeBefore without diacritics, for texts written without them.
+var placeFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for low := range placeBefore.low {
+		m[foldString(low)] = true
+	}
+	return m
+}()
+
 // addName adds the name [s, e) and a second name joined by "và": "ông bà Nguyễn Văn A và
 // Trần Thị B".
 func (d *doc) addName(s, e int) {
@@ -113,6 +138,16 @@ func (d *doc) addName(s, e int) {
 }
 
 var andKW = newKW("và", true)
+
+// nameHousehold fires at "hộ" (a household: "hộ Nguyễn Văn A"), but not where it ends
+// another word: "rừng phòng hộ Lâm Viên", "cứu hộ", "bảo hộ".
+func nameHousehold(d *doc, i, j int) {
+	if !householdNot.has(d.prevWord(i)) {
+		d.introduced(j, false)
+	}
+}
+
+var householdNot = newWordSet("phòng", "bảo", "cứu", "giám", "ủng", "căn", "trợ", "hộ", "cấp")
 
 // nameIntro fires at an introduction: "tôi tên là …", "họ và tên: …", "người phản ánh: …".
 func nameIntro(d *doc, _, j int) { d.introduced(j, false) }
@@ -151,11 +186,27 @@ func (d *doc) introduced(j int, needColon bool) {
 	}
 	if s, e, n := d.nameAt(j); n > 0 {
 		d.addName(s, e)
-	} else if w := d.word(j); w != nil && !w.upper && d.lowerSurname(w) {
+	} else if w := d.word(j); w != nil && !w.upper && (d.lowerSurname(w) || w.loose && surnameFolds[w.fold]) {
 		// Introduced, a family name begins a name in lower case too: "tên là phạm minh quân".
 		if e, n := d.lowerGiven(j+1, 1, 4); n >= 2 {
 			d.addTok(j, e, Name, 1)
 		}
+	}
+}
+
+// nameGiven fires at "em tên", "e ten", "mình tên": given names follow, in lower case too
+// ("e ten ngoc trang").
+func nameGiven(d *doc, _, j int) {
+	for d.sp(j) || d.punct(j, ":") || d.word(j) != nil && (d.t[j].low == "là" || d.t[j].loose && d.t[j].low == "la") {
+		j++
+	}
+	if s, e, n := d.nameAt(j); n > 0 {
+		d.addName(s, e)
+		return
+	}
+	if w := d.word(j); w != nil && !w.upper && !notGiven.has(w) && !titleStop.has(w) {
+		e, _ := d.lowerGiven(j+1, 1, 4)
+		d.addTok(j, e, Name, 1)
 	}
 }
 

@@ -269,6 +269,8 @@ func (d *doc) plate(i int, relaxed bool) (int, bool) {
 	switch n := len(d.t[j].low); {
 	case n == 3 && d.punct(j+1, ".") && d.num(j+2) && len(d.t[j+2].low) == 2:
 		j += 3
+	case n == 3 && relaxed && d.sp(j+1) && d.t[j+1].e-d.t[j+1].s == 1 && d.num(j+2) && len(d.t[j+2].low) == 2:
+		j += 3 // "51G 908 47" after "biển số"
 	case (n == 4 || n == 5) && (!spaceOnly || relaxed):
 		j++
 	default:

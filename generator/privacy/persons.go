@@ -36,7 +36,8 @@ var surnames = newWordSet(
 	"=quản", "=tiền", "=đồng", "=danh", "=điểu", "ksor", "=siu", "rmah", "=kpă", "kpa",
 	"=niê", "êban", "=mlô", "=byă", "adrơng", "hđơk", "=ayun", "êung", "=rcom",
 	"=nay", "=néang", "=chau", "=lồ", "=sìn", "=vàng", "=thào", "=giàng", "=sùng", "=mùa",
-	"=hờ", "=ly",
+	"=hờ", "=ly", "=bàn", "=cil", "=liêng", "=lường", "=quàng", "=cầm", "=vừ", "=lầu", "=chảo",
+	"=tẩn", "=lù", "=pờ",
 )
 
 // strongASCII are the family names that, written without diacritics and capitalised, are a
@@ -62,7 +63,7 @@ var vanThi = newWordSet("văn", "thị")
 var notGiven = newWordSet("đã", "đang", "sẽ", "là", "và", "có", "ở", "tại", "của", "cho",
 	"với", "được", "bị", "không", "đến", "đi", "về", "từ", "trong", "này", "đó", "thì", "mà",
 	"nhưng", "nên", "vì", "do", "khi", "ngày", "tháng", "năm", "xin", "đề", "nộp", "gửi",
-	"hỏi", "số", "sinh", "trú", "ngụ", "cũng", "vẫn", "rất", "hay", "hoặc", "lại", "ra",
+	"hỏi", "số", "trú", "ngụ", "cũng", "vẫn", "rất", "hay", "hoặc", "lại", "ra",
 	"vào", "lên", "xuống", "làm", "nhà", "tôi", "ông", "bà", "anh", "chị", "em", "con",
 	"cháu", "mẹ", "bố", "cha", "vợ", "chồng", "sdt", "sđt", "đt", "email", "cccd", "cmnd")
 
@@ -73,7 +74,7 @@ var institutionBefore = newWordSet("tỉnh", "huyện", "=xã", "phường", "qu
 	"=rạch", "kênh", "=kinh", "=ấp", "khóm", "=thôn", "=xóm", "hẻm", "=ngõ", "kiệt", "ngách",
 	"=bến", "=cồn", "=đảo", "=lộ", "trường", "thpt", "thcs", "ptth", "=viện", "=học", "=non",
 	"=giáo", "=đẳng", "=nghề", "=viên", "=đài", "=niệm", "=tượng", "=khu", "=cụm", "=cảng",
-	"tp", "tx", "=ga", "tưởng", "=đội", "=quán")
+	"tp", "tx", "=ga", "tưởng", "=đội", "=quán", "=cư", "=bản", "=buôn", "=bệnh")
 
 // knownNames are places and historic figures whose names begin like a person's, folded; the
 // caller's registry adds its own agencies and places.
@@ -107,6 +108,8 @@ var knownNames = []string{
 	"trần quốc tuấn", "nguyễn văn trỗi", "hồ xuân hương", "đoàn thị điểm", "bùi thị xuân",
 	"trần cao vân", "ngô gia tự", "lê thánh tôn", "nguyễn công trứ", "lê quang định",
 	"tôn đản", "hồ tùng mậu", "ngô thì nhậm", "lương thế vinh", "nguyễn văn cừ",
+	"hùng vương", "kim đồng", "trưng trắc", "trưng nhị", "lê văn lương", "phạm hùng",
+	"lâm viên", "lang biang",
 }
 
 // officialTitles name offices whose holders act in public: a name after one, or after one
@@ -115,7 +118,9 @@ var officialTitles = phrases("chủ tịch", "giám đốc", "chánh văn phòng
 	"trưởng phòng", "trưởng ban", "bí thư", "thủ trưởng", "chủ nhiệm", "cục trưởng",
 	"vụ trưởng", "bộ trưởng", "thứ trưởng", "thủ tướng", "đồng chí", "đ/c", "chánh án",
 	"viện trưởng", "trưởng công an", "tổng giám đốc", "tổng cục trưởng", "chi cục trưởng",
-	"người ký", "kt", "tm", "tl", "tuq", "c") // "c" of "đ/c"
+	"người ký", "kt", "tm", "tl", "tuq", "c", // "c" of "đ/c"
+	"trưởng ấp", "trưởng thôn", "trưởng khóm", "trưởng khu phố", "trưởng bản", "trưởng buôn",
+	"tổ trưởng tổ dân phố", "hiệu trưởng", "công chức", "cán bộ", "kiểm lâm viên")
 
 // bodyWords may stand between an official's title and name: the body the office belongs to.
 var bodyWords = newWordSet("ubnd", "hđnd", "ủy", "uỷ", "ban", "nhân", "dân", "sở", "phòng",
@@ -223,16 +228,21 @@ func (d *doc) isSurname(i int) bool {
 	if !t.upper {
 		return false
 	}
-	if d.surname(t) || (t.ascii && strongASCII[t.fold]) {
+	if surnames.has(t) || (t.ascii && strongASCII[t.fold]) {
+		return true
+	}
+	// In a text without diacritics a family name that is also a common word ("Ban", "Lo",
+	// "Ha") begins a name only before "Van" or "Thi".
+	if t.loose && surnameFolds[t.fold] && d.sp(i+1) && d.word(i+2) != nil && vanThi.has(d.word(i+2)) {
 		return true
 	}
 	// Written without diacritics in capitals: "NGUYEN", "LE".
 	if t.ascii && surnames.fold[t.fold] && allUpper(d.s[t.s:t.e]) {
 		return true
 	}
-	// H'Hen, Y'Bih, Y Khoa Niê: the prefixes of Êđê and Jrai names.
+	// H'Hen, Y'Bih, K'Bruh, Y Khoa Niê: the prefixes of Êđê, Jrai and K'Ho names.
 	w := d.s[t.s:t.e]
-	if len(w) > 3 && (w[0] == 'H' || w[0] == 'Y') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+	if apostrophePrefix(w) {
 		return true
 	}
 	if (w == "Y" || w == "H") && d.sp(i+1) {
@@ -244,6 +254,11 @@ func (d *doc) isSurname(i int) bool {
 		return !notAfterY.has(next) || d.sp(i+3) && third != nil && third.upper && !titleStop.has(third)
 	}
 	return false
+}
+
+// apostrophePrefix reports whether a word begins with H', Y' or K': "H'Hen", "K'Bruh".
+func apostrophePrefix(w string) bool {
+	return len(w) > 3 && strings.ContainsRune("HYKhyk", rune(w[0])) && (w[1] == '\'' || strings.HasPrefix(w[1:], "’"))
 }
 
 // notAfterY: "Y" before these is the word for medicine ("Sở Y Tế", "Y Khoa").
@@ -273,10 +288,12 @@ func (d *doc) scanSurnames() {
 		var e, n int
 		if d.isSurname(i) {
 			e, n = d.givenNames(i)
-		} else if !t.upper && d.lowerSurname(t) {
-			if e, n = d.givenNames(i); n < 2 {
-				e, n = d.lowerName(i) // "nguyễn văn phát"; or "nguyễn Thị Ánh" above
+		} else if !t.upper && (d.lowerSurname(t) || t.loose && surnameFolds[t.fold]) {
+			if e, n = d.givenNames(i); n < 2 || !d.lowerSurname(t) {
+				e, n = d.lowerName(i) // "nguyễn văn phát", "lo van sinh"; or "nguyễn Thị Ánh" above
 			}
+		} else if !t.upper && t.loose && apostrophePrefix(d.s[t.s:t.e]) {
+			e, n = d.lowerGiven(i+1, 1, 4) // "h'linh nie"
 		}
 		if n == 0 || d.institution(i) {
 			continue
@@ -342,12 +359,14 @@ func (d *doc) lowerName(i int) (e, n int) {
 	if !d.sp(i+1) || d.word(i+2) == nil || !vanThi.has(d.word(i+2)) || d.word(i+2).upper {
 		return 0, 0
 	}
-	e, n = i+3, 1
-	return d.lowerGiven(e, n, 3)
+	if e, n = d.lowerGiven(i+3, 1, 3); n < 2 {
+		return 0, 0 // "văn" alone may be the word: "lê văn bản"
+	}
+	return e, n
 }
 
-// lowerGiven reads lower-case given names from token e, up to max of them with the n read,
-// and returns the token after them and their number.
+// lowerGiven reads lower-case given names from token e, up to max of them with the n read
+// before, and returns the token after them and the number in all.
 func (d *doc) lowerGiven(e, n, max int) (int, int) {
 	for k := e + 1; n < max && d.sp(k-1) && d.t[k-1].nl == 0; k += 2 {
 		w := d.word(k)
@@ -357,17 +376,45 @@ func (d *doc) lowerGiven(e, n, max int) (int, int) {
 		n++
 		e = k + 1
 	}
-	if n < 2 {
-		return 0, 0 // "văn" alone may be the word: "lê văn bản"
-	}
 	return e, n
 }
 
 // institution reports whether the name at token i names a place or an institution: it
 // follows a word that makes it one ("đường Lê Lợi", "trường THPT Nguyễn Trãi").
 func (d *doc) institution(i int) bool {
-	return institutionBefore.has(d.prevWord(i))
+	p := d.prevWord(i)
+	if householdNot.has(d.prevWord(d.tokenAt(int(p.s)))) && p.low == "hộ" {
+		return true // "rừng phòng hộ Lâm Viên"
+	}
+	if !institutionBefore.has(p) && !(p.loose && institutionFolds[p.fold]) {
+		return false
+	}
+	// "Trưởng ấp Lê Văn Út" is the head of a hamlet, not a hamlet; "Phó Chủ tịch UBND xã
+	// Nguyễn Thành Công" a person after the office, not a commune.
+	k := d.tokenAt(int(p.s))
+	if pp := d.prevWord(k); pp.k == tWord && (pp.low == "trưởng" || pp.fold == "truong" || pp.low == "phó") {
+		return false
+	}
+	for b, words := k-1, 0; b >= 0 && words < 4; b-- {
+		if d.t[b].k == tWord {
+			words++
+			if d.longest(b, officialTitles) > b {
+				return false
+			}
+		}
+	}
+	return true
 }
+
+// institutionFolds are the words of institutionBefore without diacritics, for texts written
+// without them ("xa Lam Binh", "phuong Tran Phu").
+var institutionFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for low := range institutionBefore.low {
+		m[foldString(low)] = true
+	}
+	return m
+}()
 
 // official reports whether the name [s, e) is an official's in their role: a title stands
 // before it in the same sentence, with the body it heads between them ("Chủ tịch UBND xã Mỹ
@@ -392,7 +439,10 @@ func (d *doc) official(s, e int) bool {
 			if d.longest(k, officialTitles) > k {
 				return !d.company(k, s)
 			}
-			if officialStop.has(t) && !(t.low == "bác" && d.word(k+2) != nil && d.t[k+2].low == "sĩ") {
+			// "Hiệu trưởng Trường Tiểu học Kim Đồng, bà Phan Ngọc Thanh Tuyền": the honorific
+			// of an apposition does not end the walk.
+			apposition := k == s-2 && honorifics.has(t) && d.sp(k-1) && d.punct(k-2, ",")
+			if officialStop.has(t) && !apposition && !(t.low == "bác" && d.word(k+2) != nil && d.t[k+2].low == "sĩ") {
 				return d.officialAfter(e)
 			}
 		default:
@@ -403,10 +453,10 @@ func (d *doc) official(s, e int) bool {
 }
 
 // officialAfter reports whether a title follows the name ending at token e, behind a comma,
-// a dash or a bracket.
+// a dash or a bracket, or in the next cell of a table's row.
 func (d *doc) officialAfter(e int) bool {
 	j := e
-	for j < len(d.t) && (d.sp(j) || d.punct(j, ",-–(")) {
+	for j < len(d.t) && (d.sp(j) || d.t[j].k == tSpace && d.t[j].nl == 1 || d.punct(j, ",-–(|")) {
 		j++
 	}
 	if j == e {
@@ -448,17 +498,62 @@ var (
 		"dntn", "cửa hàng", "tập đoàn", "đại diện theo pháp luật", "hộ kinh doanh")
 )
 
-// keepOfficials drops the names of officials in their role from the findings.
+// keepOfficials drops from the findings of an agency's text what is public: the names of
+// officials in their role, an office's landline (an area code 02x and 11 digits) and an
+// office's address after its name ("Phòng Cảnh sát giao thông, số 5 đường Trần Phú").
 func (d *doc) keepOfficials() {
 	out := d.out[:0]
 	for _, c := range d.out {
-		if c.Kind == Name && d.official(d.tokenAt(c.Start), d.tokenAt(c.End-1)+1) {
+		s, e := d.tokenAt(c.Start), d.tokenAt(c.End-1)+1
+		switch {
+		case c.Kind == Name && d.official(s, e):
+			continue
+		case c.Kind == Phone && isLandline(d.s[c.Start:c.End]):
+			continue
+		case c.Kind == Address && d.officeBefore(s):
 			continue
 		}
 		out = append(out, c)
 	}
 	d.out = out
 }
+
+// isLandline reports whether a phone number is a landline with its area code: 02x, 11 digits.
+func isLandline(s string) bool {
+	digits := make([]byte, 0, 12)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits = append(digits, s[i])
+		}
+	}
+	return len(digits) == 11 && digits[0] == '0' && digits[1] == '2'
+}
+
+// officeBefore reports whether an office is named just before token s, its address: a
+// capitalised agency's word in the clause before a comma.
+func (d *doc) officeBefore(s int) bool {
+	k := s - 1
+	for k >= 0 && (d.sp(k) || d.punct(k, ",:") || d.word(k) != nil && soKW.match(&d.t[k])) {
+		k--
+	}
+	for words := 0; k >= 0 && words < 8; k-- {
+		switch {
+		case d.t[k].k == tSpace && d.t[k].nl == 0:
+		case d.t[k].k == tWord:
+			words++
+			if d.t[k].upper && officeWords.has(&d.t[k]) {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var officeWords = newWordSet("phòng", "sở", "ubnd", "ủy", "uỷ", "công", "trung", "bộ", "chi",
+	"cục", "ban", "văn", "bệnh", "trường", "kho", "đội", "trạm", "viện", "tòa", "toà", "bưu",
+	"trụ", "hđnd", "thanh", "thuế", "hải")
 
 // tokenAt returns the token holding byte offset off.
 func (d *doc) tokenAt(off int) int {

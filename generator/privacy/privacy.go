@@ -21,7 +21,11 @@ const (
 	Address                     // house number, street, alley, residential group, hamlet
 	LandParcel                  // land parcel and map sheet numbers
 	Name                        // name of a person
+	Handle                      // a social network account: a profile's address or user name
 )
+
+// lastKind is the last of the kinds.
+const lastKind = Handle
 
 var labels = [...]string{
 	Phone:       "số điện thoại",
@@ -32,6 +36,7 @@ var labels = [...]string{
 	Address:     "địa chỉ",
 	LandParcel:  "thửa đất",
 	Name:        "họ tên",
+	Handle:      "tài khoản mạng xã hội",
 }
 
 // Label is the Vietnamese name of the kind, as shown in the placeholder: "số điện thoại".
@@ -95,6 +100,7 @@ func (m *Masker) Find(text string, a Author) []Match {
 	d.scanWords()
 	d.scanEmails()
 	d.scanLooseEmails()
+	d.scanHandles()
 	if a == Agency {
 		d.keepOfficials()
 	}

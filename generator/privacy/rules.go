@@ -63,7 +63,8 @@ func init() {
 		"zalo", "hotline", "tel", "phone", "mobile")
 	wordRules.add(keyRule(vPlate, Plate), "biển số", "biển kiểm soát", "bks", "biển xe")
 
-	wordRules.add(addrStart, "số nhà", "nhà số", "hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "tổ", "=lô")
+	wordRules.add(addrStart, "số nhà", "nhà số", "hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "tổ", "=lô",
+		"căn hộ")
 	wordRules.add(addrSo, "số")
 	wordRules.add(addrContext, "địa chỉ", "trú", "ngụ", "nơi ở", "chỗ ở", "sinh sống", "sống ở",
 		"sống tại", "tôi ở", "đc")
@@ -73,14 +74,17 @@ func init() {
 	wordRules.add(parcelStart, "thửa", "tờ bản đồ", "lô đất")
 
 	nameRules.add(nameHonorific, "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "=cụ",
-		"=cháu", "=cậu", "=dì", "=mợ", "=thím", "=dượng", "=thầy")
+		"=cháu", "=cậu", "=dì", "=mợ", "=thím", "=dượng", "=thầy", "=a", "=c", "=e") // a, c, e: anh, chị, em in chat
 	nameRules.add(nameIntro, "tôi tên là", "tôi tên", "tên tôi là", "tên tôi", "tôi là",
 		"họ và tên", "họ tên", "người phản ánh", "người kiến nghị", "người gửi", "người khiếu nại",
 		"người tố cáo", "người đề nghị", "người yêu cầu", "người làm đơn", "người viết đơn",
-		"người đứng đơn", "người liên hệ", "người đại diện", "công dân", "chủ hộ", "=hộ",
+		"người đứng đơn", "người liên hệ", "người đại diện", "công dân", "chủ hộ",
 		"tên là", "hộ kinh doanh", "tên gọi là")
+	nameRules.add(nameHousehold, "=hộ")
 	nameRules.add(nameApposition, "tôi")
 	nameRules.add(nameColon, "tên", "liên hệ", "lien he")
+	nameRules.add(nameGiven, "em tên", "e tên", "mình tên", "con tên", "cháu tên", "tui tên",
+		"tôi tên")
 }
 
 // scanWords runs the keyword rules and finds house numbers followed by a street.

@@ -72,7 +72,12 @@ var (
 		"quỳnh", "tâm", "thảo", "thanh", "thắng", "thành", "thu", "thủy", "thúy", "tiến", "toàn",
 		"trang", "trinh", "tú", "tuấn", "tùng", "uyên", "vân", "vy", "yến", "tư", "sáu", "bảy",
 		"tám", "chín", "mười", "út", "lực", "lộc", "tài", "hậu", "nhân", "nghĩa", "trí", "dương",
-		"thư", "hân", "diệu", "kiều", "liên", "lệ", "mến", "nhàn", "thơm", "xuân", "hoàng")
+		"thư", "hân", "diệu", "kiều", "liên", "lệ", "mến", "nhàn", "thơm", "xuân", "hoàng", "khang",
+		"khải", "khôi", "kiệt", "lâm", "luân", "mạnh", "nghĩa", "nguyên", "nhật", "phong", "quang",
+		"sang", "sơn", "tài", "tân", "thịnh", "thuận", "trọng", "trung", "tuyết", "vinh", "vũ",
+		"bằng", "cảnh", "công", "danh", "điệp", "đông", "giang", "hiệp", "hòa", "hội", "kha",
+		"lợi", "na", "nhung", "phượng", "quyên", "sương", "thắm", "thoa", "tiên", "trâm", "tuyền",
+		"vân", "việt", "xuyến", "ánh", "ngọc", "châu", "diễm", "hường", "lài", "mỹ", "nhi", "quế")
 	// placeContext: before these words capitalised names are places ("sống ở Long Xuyên").
 	placeContext = newWordSet("ở", "tại", "về", "đến", "từ", "qua", "thuộc", "vùng", "miền")
 	emailWords   = newWordSet("gmail", "yahoo", "hotmail", "outlook", "icloud")

@@ -340,7 +340,7 @@ func placeholderAt(s string) int {
 	if !strings.HasPrefix(s, "[") {
 		return 0
 	}
-	for k := Phone; k <= Name; k++ {
+	for k := Phone; k <= lastKind; k++ {
 		if p := k.Placeholder(); strings.HasPrefix(s, p) {
 			return len(p)
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -49,7 +50,7 @@ func Leaks(shown string, personal []string) []string {
 		pp := markdown.Plain(p)
 		words := strings.Fields(pp)
 		switch {
-		case strings.Contains(shown, pp):
+		case containsWord(shown, pp):
 			found = append(found, p)
 		case len(onlyDigits(pp)) >= 8 && containsWindow(digits, onlyDigits(pp), 7):
 			found = append(found, p+" (số)")
@@ -63,6 +64,28 @@ func Leaks(shown string, personal []string) []string {
 		}
 	}
 	return found
+}
+
+// containsWord reports whether w stands in s as whole words, not inside others ("hoa" is not in
+// "hoàn thành" nor in "khoa").
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(before) && !isWordRune(after) {
+			return true
+		}
+		off = start + 1
+	}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func onlyDigits(s string) string {
