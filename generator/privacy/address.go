@@ -1,5 +1,7 @@
 package privacy
 
+import "strings"
+
 // An address is a chain of components: a house number with or without its street, an alley,
 // a residential group, a street, a hamlet or quarter, joined by commas, dashes or spaces.
 // The chain stops before anything else, in particular before the ward, commune, district,
@@ -47,7 +49,7 @@ func (d *doc) longest(i int, set *phraseSet) int {
 
 var (
 	houseKWs  = phrases("số nhà", "nhà số")
-	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=lô", "căn hộ")
+	alleyKWs  = phrases("hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "=lô", "căn hộ", "=căn", "=phòng")
 	groupKWs  = phrases("tổ", "tổ dân phố", "tổ dân cư", "tổ nhân dân", "tổ tự quản")
 	streetKWs = phrases("đường", "phố", "đại lộ", "quốc lộ", "tỉnh lộ", "hương lộ", "đường tỉnh",
 		"hẻm", "hẽm", "kiệt", "=ngõ", "ngách")
@@ -358,6 +360,10 @@ func addrContext(d *doc, _, j int) {
 			continue
 		}
 		break
+	}
+	// "Luật Cư trú 2020": a year after the word is a law's.
+	if d.num(j) && len(d.t[j].low) == 4 && (strings.HasPrefix(d.t[j].low, "19") || strings.HasPrefix(d.t[j].low, "20")) && !d.alnum(j+2) {
+		return
 	}
 	if e := d.addrChain(j, modeContext); e > j {
 		d.addTok(j, e, Address, 2)

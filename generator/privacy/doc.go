@@ -28,7 +28,7 @@
 // phone ("1.500.000đ", "13/2023/NĐ-CP", "1.003901.H01", "H01-260312-0001"): document numbers,
 // procedure codes, dates, money, years, percentages, counts and article numbers stay.
 //
-// E-mail addresses ([thư điện tử đã ẩn]), letters with diacritics allowed, also obfuscated:
+// E-mail addresses ([thư điện tử đã ẩn]) but a state body's (.gov.vn), letters with diacritics allowed, also obfuscated:
 // "abc [at] gmail [dot] com", "abc(a)gmail.com", "abc @ gmail.com", "abc at gmail dot com",
 // "abc [a còng] gmail.com", "abc a cong gmail cham com", "a . b @ gmail . com", "abc#gmail.com",
 // "abc@gmail,com", "abc.def gmail.com" (a provider's domain after a local part with a dot or a
@@ -48,6 +48,13 @@
 // "chuyển khoản" or "chuyển tiền", a bank name in between allowed ("tài khoản Vietcombank số
 // …", "tk acb …"), and 8 to 19 digits followed by a bank's name ("0351000624871 (VCB)"). An
 // agency's account for fees is masked as well.
+//
+// Other identifiers ([số định danh đã ẩn]): any bare number of 10 to 15 digits that is no
+// phone ("5400387126", "1088 7732 6641"): money is grouped by dots, codes hold letters.
+//
+// Social network accounts ([tài khoản mạng xã hội đã ẩn]): a profile's address
+// ("facebook.com/…", "zalo.me/…", "tiktok.com/@…"), "@user", and a user or display name after
+// a network's name ("Zalo: Dí Thào 2k1", "zalo ngoctrang.2k1", Facebook "Thuy Tien Shop").
 //
 // Licence plates ([biển số xe đã ẩn]): "67A-123.45", "59X1-123.45", "59-X1 123.45",
 // "51F-12345", "67A 123.45" anywhere, and "51f12345" after "biển số", "biển kiểm soát", "BKS".
@@ -80,7 +87,9 @@
 // địa chính số 12", "lô đất số 7", and the serial of a land use certificate after "quyền sử dụng
 // đất", "quyền sở hữu nhà", "sổ đỏ", "sổ hồng", "GCN" ("CS 01234", "BĐ 123456").
 //
-// Names of persons ([họ tên đã ẩn]), by what they are: a Vietnamese family name followed by
+// Names of persons ([họ tên đã ẩn]), by what they are: the nicknames of the South (an ordinal,
+// "Út" or "Bé" before a capitalised name: "Tư Lượm", "Út Hiền"), a name after "tên" ("một phụ
+// nữ tên Xuân"), and a Vietnamese family name followed by
 // capitalised syllables, in any case ("Nguyễn Văn An", "NGUYỄN VĂN AN", "Nguyen Van An",
 // "Nguyễn văn Phát", "nguyễn Thị Ánh", "nguyễn văn phát"), and the family names and prefixes of
 // the Central Highlands' and the Khmer names ("Y Khoa Niê", "H'Hen Niê", "Thạch Sa Rinh",
@@ -106,6 +115,8 @@
 //   - Places whose name begins with an honorific: after a place word ("tỉnh Bà Rịa",
 //     "Miếu Bà Chúa Xứ", "đường Bà Triệu", "tiếng Anh") or known ones ("Bà Chiểu", "Cô Tô",
 //     "Bác Hồ", "Ba Chúc").
+//   - In an agency's text, an office's landline (02x, 11 digits) and its address set off by a
+//     comma after its name ("Phòng Cảnh sát giao thông, số 5 đường Trần Phú").
 //   - In an agency's text, officials named in their role ("Giám đốc Nguyễn Văn X", "đồng chí
 //     Nguyễn Văn Y", "ông Lê Văn Hai, Chủ tịch UBND xã", a signature under "KT. GIÁM ĐỐC"):
 //     officials acting in office are public. A company's director is not an official.

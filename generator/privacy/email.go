@@ -151,12 +151,20 @@ func (d *doc) scanEmails() {
 				continue
 			}
 			if st, en, ok := emailAt(s, x, y); ok {
-				d.add(st, en, Email, 2)
+				if !publicAddress(s[st:en]) {
+					d.add(st, en, Email, 2)
+				}
 				i = en - 1
 				break
 			}
 		}
 	}
+}
+
+// publicAddress reports whether an e-mail address is a state body's, on a .gov.vn domain: its
+// offices and officials publish them.
+func publicAddress(a string) bool {
+	return strings.HasSuffix(strings.ToLower(a), ".gov.vn")
 }
 
 func isLettersASCII(s string) bool {
@@ -202,7 +210,7 @@ func (d *doc) scanLooseEmails() {
 		if at < 0 || !explicit && !mailProviders.has(w) {
 			continue
 		}
-		if ls := d.localBefore(at, explicit); ls >= 0 {
+		if ls := d.localBefore(at, explicit); ls >= 0 && !publicAddress(d.s[d.t[ls].s:d.t[end-1].e]) {
 			d.addTok(ls, end, Email, 2)
 		}
 	}

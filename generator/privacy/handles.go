@@ -17,7 +17,7 @@ var (
 // scanHandles finds social network accounts.
 func (d *doc) scanHandles() {
 	s := d.s
-	lower := strings.ToLower(s)
+	lower := asciiLower(s) // the same length as s: offsets agree
 	for _, h := range profileHosts {
 		for off := 0; ; {
 			i := strings.Index(lower[off:], h)
@@ -72,6 +72,23 @@ func (d *doc) namedHandle(j int) {
 			continue
 		}
 		j++
+	}
+	// A quoted display name: Facebook "Thuy Tien Shop", Zalo “Tuan Anh EVN”.
+	if q := j; d.punct(q, "\"“«'") {
+		for k := q + 1; k < len(d.t) && k < q+16; k++ {
+			if d.punct(k, "\"”»'") {
+				for m := q + 1; m < k; m++ {
+					if d.alnum(m) && d.t[m].k != tMask { // not a placeholder alone
+						d.addTok(q+1, k, Handle, 1)
+						break
+					}
+				}
+				return
+			}
+			if d.t[k].k == tSpace && d.t[k].nl > 0 {
+				break
+			}
+		}
 	}
 	if !intro {
 		// "zalo ngoctrang.2k1": a user name with digits, dots or underscores needs no colon.
@@ -134,4 +151,16 @@ func (d *doc) marked(j, e int) bool {
 		}
 	}
 	return false
+}
+
+// asciiLower lowers the ASCII letters of s, leaving every other byte: the result has the
+// offsets of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

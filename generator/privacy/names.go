@@ -38,7 +38,9 @@ var (
 		"cấp nước", "tài nguyên", "xây dựng", "giao thông", "nội vụ", "tư pháp", "tài chính",
 		"an ninh", "quân sự", "dân quân", "kiểm lâm", "hải quan", "bưu điện", "nông dân",
 		"phụ nữ", "cựu chiến", "giáo viên", "giáo sư", "tiến sĩ", "thạc sĩ", "luật sư", "kỹ sư",
-		"kiến trúc", "nhà nước", "việt kiều", "hội nghị", "hội thảo", "quyết định", "nghị định", "nghị quyết", "chương trình")
+		"kiến trúc", "nhà nước", "việt kiều", "thái độ", "cao tốc", "cao đẳng", "cao su",
+		"mai táng", "kim loại", "kim ngạch", "tiền lương", "tiền mặt", "lâm nghiệp", "đào tạo",
+		"đoàn kết", "đồng ý", "đồng thời", "lý do", "lý lịch", "quan hệ", "quan tâm", "hội nghị", "hội thảo", "quyết định", "nghị định", "nghị quyết", "chương trình")
 	// truncStop ends a name that runs into a title, an agency or another honorific.
 	truncStop = newWordSet("ubnd", "hđnd", "ubmttq", "mttq", "=sở", "=ủy", "=uỷ", "giám",
 		"=trưởng", "=tỉnh", "=huyện", "=xã", "=phường", "=quận", "=bộ", "=phòng", "=cục", "ông", "bà",
@@ -162,7 +164,19 @@ func nameApposition(d *doc, _, j int) {
 	}
 }
 
-// nameColon fires at "tên", which introduces a name only before a colon: "Tên: …".
+// nameTen fires at "tên": before a colon, or before a capitalised name ("một phụ nữ tên
+// Xuân", "Tên: …"), a name follows.
+func nameTen(d *doc, _, j int) {
+	if d.sp(j) {
+		if s, e, n := d.nameAt(j + 1); n > 0 {
+			d.addName(s, e)
+			return
+		}
+	}
+	d.introduced(j, true)
+}
+
+// nameColon fires at "liên hệ", which introduces a name only before a colon: "Liên hệ: …".
 func nameColon(d *doc, _, j int) { d.introduced(j, true) }
 
 func (d *doc) introduced(j int, needColon bool) {

@@ -143,7 +143,10 @@ func (d *doc) scanNumbers() {
 		if !ok {
 			continue
 		}
-		d.bareRun(r)
+		n := len(d.out)
+		if d.bareRun(r); len(d.out) == n {
+			d.bareID(r)
+		}
 		i = r.end - 1
 	}
 }
@@ -188,6 +191,25 @@ func classifyBare(dig string, first group) Kind {
 		return ID
 	}
 	return 0
+}
+
+// bareID adds a run of 10 to 15 digits that is no phone as an identifier: an account, a tax
+// or an insurance number ("5400387126", "1088 7732 6641"). Money is written in groups of
+// three joined by dots, codes hold letters, years and hotlines are not such groups.
+func (d *doc) bareID(r run) {
+	digits := 0
+	for k, g := range r.g {
+		if k < len(r.dotSep) && r.dotSep[k] || g.plus || len(g.digits) < 3 && len(r.g) > 1 {
+			return
+		}
+		digits += len(g.digits)
+	}
+	first := r.g[0].digits
+	if digits < 10 || digits > 15 || r.attached || strings.HasPrefix(first, "1800") || strings.HasPrefix(first, "1900") ||
+		len(first) == 4 && (first[:2] == "19" || first[:2] == "20") && len(r.g) > 1 {
+		return
+	}
+	d.addTok(r.g[0].i, r.g[len(r.g)-1].j, ID, 0)
 }
 
 // isCCCD reports whether dig is a 12-digit personal identification number: its first three
@@ -393,7 +415,9 @@ var connWords = newWordSet("số", "là", "của", "tôi", "em", "mình", "ông"
 	"hệ", "bàn", "cố", "định", "công", "dân", "cước", "căn", "danh", "thuế", "kiểm", "soát", "bảo",
 	"hiểm", "cư", "trú", "phổ", "thông", "hộ", "chiếu", "tài", "khoản", "thoại", "quyền", "sở",
 	"hữu", "và", "sản", "khác", "gắn", "liền", "với", "đất", "seri", "sê", "ri", "phát", "hành",
-	"vào", "giấy", "chứng", "nhận", "ở", "qsdđ", "qsdd", "hạng", "chủ", "nước", "ngoài")
+	"vào", "giấy", "chứng", "nhận", "ở", "qsdđ", "qsdd", "hạng", "chủ", "nước", "ngoài",
+	"chồng", "vợ", "con", "cha", "mẹ", "bố", "ba", "má", "kinh", "doanh", "gia", "đình", "người",
+	"nhà", "em", "anh")
 
 // banks are the banks of Việt Nam by the names people write, and the wallets.
 var banks = newWordSet("vietcombank", "vcb", "vietinbank", "bidv", "agribank", "techcombank",
@@ -434,7 +458,7 @@ func (d *doc) bankAfter(i int) (int, bool) {
 // capitalised words (a bank name, a country, a licence's class).
 func (d *doc) skipConn(j int, caps bool) int {
 	left := 3
-	for n := 0; n < 12 && j < len(d.t); n++ {
+	for n := 0; n < 16 && j < len(d.t); n++ {
 		t := &d.t[j]
 		switch {
 		case t.k == tSpace && t.nl <= 1:

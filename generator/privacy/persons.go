@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Names of persons are found by what they are, not only by what stands before them: a
@@ -37,7 +39,7 @@ var surnames = newWordSet(
 	"=niê", "êban", "=mlô", "=byă", "adrơng", "hđơk", "=ayun", "êung", "=rcom",
 	"=nay", "=néang", "=chau", "=lồ", "=sìn", "=vàng", "=thào", "=giàng", "=sùng", "=mùa",
 	"=hờ", "=ly", "=bàn", "=cil", "=liêng", "=lường", "=quàng", "=cầm", "=vừ", "=lầu", "=chảo",
-	"=tẩn", "=lù", "=pờ",
+	"=tẩn", "=lù", "=pờ", "=phàn", "=rơ", "=ka", "=kiên", "=chamaléa", "=pinăng", "=katơr",
 )
 
 // strongASCII are the family names that, written without diacritics and capitalised, are a
@@ -74,7 +76,7 @@ var institutionBefore = newWordSet("tỉnh", "huyện", "=xã", "phường", "qu
 	"=rạch", "kênh", "=kinh", "=ấp", "khóm", "=thôn", "=xóm", "hẻm", "=ngõ", "kiệt", "ngách",
 	"=bến", "=cồn", "=đảo", "=lộ", "trường", "thpt", "thcs", "ptth", "=viện", "=học", "=non",
 	"=giáo", "=đẳng", "=nghề", "=viên", "=đài", "=niệm", "=tượng", "=khu", "=cụm", "=cảng",
-	"tp", "tx", "=ga", "tưởng", "=đội", "=quán", "=cư", "=bản", "=buôn", "=bệnh")
+	"tp", "tx", "=ga", "tưởng", "=đội", "=quán", "=cư", "=bản", "=buôn", "=bệnh", "bv", "=karaoke")
 
 // knownNames are places and historic figures whose names begin like a person's, folded; the
 // caller's registry adds its own agencies and places.
@@ -89,6 +91,16 @@ var knownNames = []string{
 	"hoàng mai", "hoàng su phì", "hồ tây", "từ sơn", "thái hòa", "giang thành", "tịnh biên",
 	"trà vinh", "trà ôn", "trà cú", "đoàn kết", "đồng tâm", "kim long", "phú quốc",
 	"hai bà trưng", "bà rịa", "bà chiểu", "bà điểm", "bà đen", "ông lãnh", "ông đốc", "bà chúa xứ",
+	// The provinces and cities before 2025, by their names without their kind.
+	"an giang", "bà rịa vũng tàu", "bắc giang", "bắc kạn", "bạc liêu", "bắc ninh", "bến tre",
+	"bình định", "bình dương", "bình phước", "bình thuận", "cà mau", "cần thơ", "đà nẵng",
+	"đắk lắk", "đắk nông", "điện biên", "gia lai", "hải dương", "hải phòng", "hậu giang",
+	"hòa bình", "hưng yên", "khánh hòa", "kiên giang", "kon tum", "lai châu", "lào cai",
+	"long an", "nam định", "nghệ an", "phú thọ", "phú yên", "quảng bình", "quảng nam",
+	"quảng ngãi", "quảng ninh", "quảng trị", "sóc trăng", "sơn la", "tây ninh", "thanh hóa",
+	"thừa thiên huế", "tuyên quang", "vĩnh long", "vĩnh phúc", "yên bái", "buôn ma thuột",
+	"ngô sĩ liên", "năm căn", "bảy núi", "ba đình", "ba vì", "ba tri", "ba thê", "ba chẽ",
+	"ba bể", "ba tơ", "ba láng", "ba na", "ba đồn", "ba vì", "mười ba", "chợ lớn",
 	// Countries.
 	"thái lan", "hà lan", "hoa kỳ", "triều tiên",
 	// Heroes and writers streets, schools and wards are named after.
@@ -142,19 +154,34 @@ const (
 // Masker finds personal data with the names a site allows: its agencies and places, which
 // begin like a person's name as often as not ("Ủy ban nhân dân xã Võ Thị Sáu").
 type Masker struct {
-	allow map[string][][]string // folded first word -> the allowed phrases it begins, folded
+	allow map[string][]allowed // folded first word -> the allowed phrases it begins
+}
+
+// allowed is a phrase the masker keeps, word by word in lower case and folded: a word of a
+// text with diacritics must match with them ("Ba Tơ" is a district, "bà Tô" a person).
+type allowed struct {
+	low, fold []string
+	upper     bool // the phrase is found only capitalised, as places are written
 }
 
 // NewMasker returns a masker that keeps the phrases of allow, besides the places and heroes
 // it knows.
 func NewMasker(allow []string) *Masker {
-	m := &Masker{allow: map[string][][]string{}}
-	for _, p := range append(slicesClone(knownNames), allow...) {
-		words := strings.FieldsFunc(foldString(p), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(words) < 2 {
+	m := &Masker{allow: map[string][]allowed{}}
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isMark(r) && r != '\'' }
+	for i, p := range append(slicesClone(knownNames), allow...) {
+		low := strings.FieldsFunc(strings.ToLower(norm.NFC.String(p)), notWord)
+		if len(low) < 2 {
 			continue
 		}
-		m.allow[words[0]] = append(m.allow[words[0]], words)
+		// The places and heroes known are proper names: "Ba Tơ" is a district, "bà Tô" a
+		// person. A site's own names are found as it writes them.
+		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(p))
+		a := allowed{low: low, upper: i < len(knownNames) || unicode.IsUpper(first)}
+		for _, w := range low {
+			a.fold = append(a.fold, foldString(w))
+		}
+		m.allow[a.fold[0]] = append(m.allow[a.fold[0]], a)
 	}
 	return m
 }
@@ -163,7 +190,8 @@ func slicesClone(s []string) []string { return append([]string(nil), s...) }
 
 var defaultMasker = NewMasker(nil)
 
-// allowedTokens marks the tokens inside an allowed phrase.
+// allowedTokens marks the tokens inside an allowed phrase: capitalised, as places and
+// agencies are written.
 func (d *doc) allowedTokens() []bool {
 	if d.allowed != nil {
 		return d.allowed
@@ -178,7 +206,7 @@ func (d *doc) allowedTokens() []bool {
 			continue
 		}
 		for _, p := range d.m.allow[w.fold] {
-			if e := d.phraseEnd(i, p); e > 0 {
+			if e := d.phraseEnd(i, p); e > 0 && (w.upper || !p.upper) {
 				for k := i; k < e; k++ {
 					d.allowed[k] = true
 				}
@@ -188,11 +216,11 @@ func (d *doc) allowedTokens() []bool {
 	return d.allowed
 }
 
-// phraseEnd matches the folded words p at token i, separated by spaces or dashes, and returns
-// the token after them, or -1.
-func (d *doc) phraseEnd(i int, p []string) int {
+// phraseEnd matches the phrase p at token i, its words separated by spaces or dashes, and
+// returns the token after them, or -1.
+func (d *doc) phraseEnd(i int, p allowed) int {
 	j := i
-	for n, w := range p {
+	for n := range p.low {
 		if n > 0 {
 			k := j
 			for k < len(d.t) && (d.sp(k) || d.punct(k, "-–")) {
@@ -204,7 +232,7 @@ func (d *doc) phraseEnd(i int, p []string) int {
 			j = k
 		}
 		t := d.word(j)
-		if t == nil || t.fold != w {
+		if t == nil || t.loose && t.fold != p.fold[n] || !t.loose && t.low != p.low[n] {
 			return -1
 		}
 		j++
@@ -213,7 +241,7 @@ func (d *doc) phraseEnd(i int, p []string) int {
 }
 
 // surnameFolds are the family names without diacritics: in a text written without them,
-// any may begin a name ("Lam Thi Be Ba").
+// any may begin a name before "Van" or "Thi" ("Lam Thi Be Ba").
 var surnameFolds = func() map[string]bool {
 	m := map[string]bool{}
 	for low := range surnames.low {
@@ -240,6 +268,10 @@ func (d *doc) isSurname(i int) bool {
 	if t.ascii && surnames.fold[t.fold] && allUpper(d.s[t.s:t.e]) {
 		return true
 	}
+	// Rơ Lan, Rơ Mah, Rơ Chăm, Rơ Ô: Jrai family names of two words.
+	if (t.low == "rơ" || t.fold == "ro") && d.sp(i+1) && d.word(i+2) != nil && roNames.has(d.word(i+2)) && d.word(i+2).upper {
+		return true
+	}
 	// H'Hen, Y'Bih, K'Bruh, Y Khoa Niê: the prefixes of Êđê, Jrai and K'Ho names.
 	w := d.s[t.s:t.e]
 	if apostrophePrefix(w) {
@@ -255,6 +287,8 @@ func (d *doc) isSurname(i int) bool {
 	}
 	return false
 }
+
+var roNames = newWordSet("lan", "mah", "chăm", "châm", "ô", "com", "mă")
 
 // apostrophePrefix reports whether a word begins with H', Y' or K': "H'Hen", "K'Bruh".
 func apostrophePrefix(w string) bool {
@@ -277,6 +311,33 @@ func allUpper(s string) bool {
 	return letters > 1
 }
 
+// nicknames begin the names the South calls people by, their rank among their siblings or
+// "Út", "Bé" before a given name: "Tư Lượm", "Út Hiền", "Hai Lúa", "Sáu Tỏ", "Bé Bảy".
+var nicknames = newWordSet("hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "út",
+	"bé", "cả")
+
+// notNickname: after these an ordinal is a day or a number: "thứ Hai", "lần Ba", "kênh Mười Ba".
+var notNickname = newWordSet("thứ", "lần", "tháng", "kỳ", "khóa", "đợt", "lớp", "tập", "phần",
+	"số", "kênh", "=ấp", "tổ", "khu", "quý", "chương", "mục", "=bà", "cộng", "tới", "ngày")
+
+// scanNicknames finds a nickname: an ordinal, "Út" or "Bé" capitalised before a capitalised
+// given name, not a place, a weekday or a number.
+func (d *doc) scanNicknames() {
+	allowed := d.allowedTokens()
+	for i := range d.t {
+		t := &d.t[i]
+		if t.k != tWord || !t.upper || !nicknames.has(t) || allowed[i] || !d.sp(i+1) {
+			continue
+		}
+		w := d.word(i + 2)
+		if w == nil || !w.upper || allowed[i+2] || titleStop.has(w) || nicknames.has(w) || pairStop.has(t, w) ||
+			allUpper(d.s[w.s:w.e]) || notNickname.has(d.prevWord(i)) || d.institution(i) {
+			continue
+		}
+		d.addTok(i, i+3, Name, 1)
+	}
+}
+
 // scanSurnames finds names that begin with a family name.
 func (d *doc) scanSurnames() {
 	allowed := d.allowedTokens()
@@ -287,9 +348,13 @@ func (d *doc) scanSurnames() {
 		}
 		var e, n int
 		if d.isSurname(i) {
-			e, n = d.givenNames(i)
+			if e, n = d.givenNames(i); n == 0 && apostrophePrefix(d.s[t.s:t.e]) && !d.prevWord(i).upper {
+				e, n = i+1, 1 // "chồng em là K'Brai", not "thôn Đưng K'Si"
+			}
 		} else if !t.upper && (d.lowerSurname(t) || t.loose && surnameFolds[t.fold]) {
-			if e, n = d.givenNames(i); n < 2 || !d.lowerSurname(t) {
+			// In lower case, a family name that is also a word ("hồ", a lake) begins a
+			// capitalised name only if it is one no other word is written like.
+			if e, n = d.givenNames(i); n < 2 || !d.lowerSurname(t) || !strongASCII[t.fold] {
 				e, n = d.lowerName(i) // "nguyễn văn phát", "lo van sinh"; or "nguyễn Thị Ánh" above
 			}
 		} else if !t.upper && t.loose && apostrophePrefix(d.s[t.s:t.e]) {
@@ -326,7 +391,10 @@ func (d *doc) givenNames(i int) (e, n int) {
 				break
 			}
 		}
-		if titleStop.has(w) && !middleNames.has(w) || truncStop.has(w) || (d.sp(k+1) && pairStop.has(w, d.word(k+2))) {
+		// After a family name "Văn" is a middle name, whatever follows: "Pham Van Hoa" is not
+		// "văn hóa".
+		middle := n == 0 && vanThi.has(w)
+		if titleStop.has(w) && !middleNames.has(w) || truncStop.has(w) || (!middle && d.sp(k+1) && pairStop.has(w, d.word(k+2))) {
 			break
 		}
 		if d.allowedTokens()[k] {
@@ -529,20 +597,26 @@ func isLandline(s string) bool {
 	return len(digits) == 11 && digits[0] == '0' && digits[1] == '2'
 }
 
-// officeBefore reports whether an office is named just before token s, its address: a
-// capitalised agency's word in the clause before a comma.
+// officeBefore reports whether an office is named just before token s, its address set off
+// by a comma: "Phòng Cảnh sát giao thông, số 5 đường Trần Phú".
 func (d *doc) officeBefore(s int) bool {
 	k := s - 1
-	for k >= 0 && (d.sp(k) || d.punct(k, ",:") || d.word(k) != nil && soKW.match(&d.t[k])) {
+	for k >= 0 && (d.sp(k) || d.word(k) != nil && soKW.match(&d.t[k])) {
 		k--
 	}
-	for words := 0; k >= 0 && words < 8; k-- {
+	if !d.punct(k, ",") {
+		return false
+	}
+	for words := 0; k >= 0 && words < 12; k-- {
 		switch {
-		case d.t[k].k == tSpace && d.t[k].nl == 0:
+		case d.t[k].k == tSpace && d.t[k].nl == 0, d.punct(k, ",-–"):
 		case d.t[k].k == tWord:
 			words++
 			if d.t[k].upper && officeWords.has(&d.t[k]) {
 				return true
+			}
+			if honorifics.has(&d.t[k]) {
+				return false // a person's address: "của bà Lê Thị X, số 45/2 …"
 			}
 		default:
 			return false

@@ -97,6 +97,7 @@ func (m *Masker) Find(text string, a Author) []Match {
 	d.scanNumbers()
 	d.scanNames()
 	d.scanSurnames()
+	d.scanNicknames()
 	d.scanWords()
 	d.scanEmails()
 	d.scanLooseEmails()

@@ -64,7 +64,7 @@ func init() {
 	wordRules.add(keyRule(vPlate, Plate), "biển số", "biển kiểm soát", "bks", "biển xe")
 
 	wordRules.add(addrStart, "số nhà", "nhà số", "hẻm", "hẽm", "kiệt", "=ngõ", "ngách", "tổ", "=lô",
-		"căn hộ")
+		"căn hộ", "=căn", "=phòng")
 	wordRules.add(addrSo, "số")
 	wordRules.add(addrContext, "địa chỉ", "trú", "ngụ", "nơi ở", "chỗ ở", "sinh sống", "sống ở",
 		"sống tại", "tôi ở", "đc")
@@ -76,13 +76,18 @@ func init() {
 	nameRules.add(nameHonorific, "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "=cụ",
 		"=cháu", "=cậu", "=dì", "=mợ", "=thím", "=dượng", "=thầy", "=a", "=c", "=e") // a, c, e: anh, chị, em in chat
 	nameRules.add(nameIntro, "tôi tên là", "tôi tên", "tên tôi là", "tên tôi", "tôi là",
+		"em là", "e là", "tui là", "mình là", "con là", "cháu là", "xưng tên", "xưng là",
+		"giới thiệu tên", "giới thiệu là", "có tên", "tên thật là", "thường gọi", "hay gọi", "tức",
+		"gọi là", "vợ là", "chồng là", "vợ tôi là", "chồng tôi là", "mẹ tôi là", "bố tôi là",
+		"cha tôi là", "con gái là", "con trai là", "gặp", "nhắn",
 		"họ và tên", "họ tên", "người phản ánh", "người kiến nghị", "người gửi", "người khiếu nại",
 		"người tố cáo", "người đề nghị", "người yêu cầu", "người làm đơn", "người viết đơn",
 		"người đứng đơn", "người liên hệ", "người đại diện", "công dân", "chủ hộ",
 		"tên là", "hộ kinh doanh", "tên gọi là")
 	nameRules.add(nameHousehold, "=hộ")
 	nameRules.add(nameApposition, "tôi")
-	nameRules.add(nameColon, "tên", "liên hệ", "lien he")
+	nameRules.add(nameColon, "liên hệ", "lien he")
+	nameRules.add(nameTen, "tên")
 	nameRules.add(nameGiven, "em tên", "e tên", "mình tên", "con tên", "cháu tên", "tui tên",
 		"tôi tên")
 }

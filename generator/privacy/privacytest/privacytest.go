@@ -29,6 +29,23 @@ func (c Case) ByAgency() bool {
 	return c.Author == "agency" || c.Class == "answer-mentions-petitioner" || c.Class == "document-title"
 }
 
+// KnownLeaks are the personal data of the corpora the rules are known to miss, each with the
+// reason; any other leak fails.
+var KnownLeaks = map[string]string{
+	"Kien":         "a given name alone at the end of a text without diacritics",
+	"46 Hàng Kênh": "a house number before a Hanoi street without a street word",
+	"48 Hàng Kênh": "a house number before a Hanoi street without a street word",
+	"52 Hàng Kênh": "a house number before a Hanoi street without a street word",
+	"không hai năm bốn – ba tám năm hai – bảy một không": "a phone number written in words",
+	"Xuân":                    "a given name alone, named again later as a nickname",
+	"Xuân Bắp":                "a nickname after 'gọi là' at the end of a line",
+	"S5.02-1811":              "an apartment's code with a pronoun between it and 'căn hộ'",
+	"Lê Văn Tám":              "a private person named like the hero parks are named after",
+	"Lê Văn Mùi":              "a numbered list of relatives after a hero's name",
+	"Út Nhỏ Mỹ Phú":           "a nickname with a place in it",
+	"so 12 ngo 190 Lach Tray": "'ngõ' written 'ngo', which is also 'Ngô', without diacritics",
+}
+
 // Load reads the cases of a file of the privacy package's testdata.
 func Load(file string) ([]Case, error) {
 	var f struct{ Case []Case }
