@@ -152,7 +152,7 @@ func (v *validator) agencyRef(src *source, key, authority, ref string) {
 		return
 	}
 	agencies, ok := v.agencies[auth]
-	if !ok && v.set.Unreadable["agencies/"+auth+".toml"] {
+	if !ok && v.set.unreadable("agencies/"+auth+".toml") {
 		return // the registry's own syntax error is reported
 	}
 	if !ok {
@@ -181,7 +181,7 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 func (v *validator) plan(p *PlanFile) {
 	src := &p.source
 	v.id(src, "", p.ID)
-	if _, ok := v.agencies[p.Authority]; !ok && !v.set.Unreadable["agencies/"+p.Authority+".toml"] {
+	if _, ok := v.agencies[p.Authority]; !ok && !v.set.unreadable("agencies/"+p.Authority+".toml") {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}
 	v.oneOf(src, "kind", p.Kind, PlanKinds)
@@ -284,7 +284,7 @@ func (v *validator) assignment(p *PlanFile, key string, a Assignment) {
 
 func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker) {
 	src := &r.source
-	if p == nil && v.set.Unreadable["plans/"+r.Plan+"/plan.toml"] {
+	if p == nil && v.set.unreadable("plans/"+r.Plan+"/plan.toml") {
 		return // the plan's own syntax error is reported
 	}
 	if p == nil {
