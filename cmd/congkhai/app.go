@@ -78,7 +78,13 @@ func (a *app) run(ctx context.Context, args []string) int {
 	}
 	opts, err := o.generatorOptions(a.getenv, a.now())
 	if err != nil {
-		fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
+		var list diag.List
+		if !errors.As(err, &list) {
+			list.Append(err)
+		}
+		for _, e := range list {
+			fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, e)
+		}
 		return exitUsage
 	}
 	if cmd == "check" {
@@ -135,19 +141,18 @@ func (o *options) generatorOptions(getenv func(string) string, now time.Time) (g
 	if o.baseURL != "" && !content.IsSiteURL(o.baseURL) {
 		return opts, fmt.Errorf("--base-url %q: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://", o.baseURL)
 	}
+	var errs diag.List
 	for _, d := range []struct {
 		dir string
 		dst *fs.FS
 	}{{o.templates, &opts.Templates}, {o.static, &opts.Static}} {
-		if d.dir == "" {
-			continue
+		if d.dir != "" {
+			var err error
+			*d.dst, err = generator.OverrideDir(d.dir)
+			errs.Append(err)
 		}
-		if st, err := os.Stat(d.dir); err != nil || !st.IsDir() {
-			return opts, fmt.Errorf("không có thư mục %s", d.dir)
-		}
-		*d.dst = os.DirFS(d.dir)
 	}
-	return opts, nil
+	return opts, errs.Err()
 }
 
 // fail prints err, with content positions made relative to the working directory so that

@@ -108,3 +108,38 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("help: exit %d, %q", code, stdout)
 	}
 }
+
+// The --templates and --static folders are read like the content folder: a symbolic link
+// in them (to a file or a folder) is refused, at its path, as a usage error.
+func TestOverrideFoldersRefuseLinks(t *testing.T) {
+	tmp := t.TempDir()
+	templates, static, outside := filepath.Join(tmp, "templates"), filepath.Join(tmp, "static"), filepath.Join(tmp, "outside")
+	for _, d := range []string{templates, static, outside} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, err := os.ReadFile("../../templates/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "base.html"), base, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "base.html"), filepath.Join(templates, "base.html")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(static, "img")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runApp(t, nil, "build", "--content", "../../testdata/small/content", "--out", filepath.Join(tmp, "public"),
+		"--templates", templates, "--static", static)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+	}
+	for _, want := range []string{filepath.ToSlash(filepath.Join(templates, "base.html")) + ": là liên kết tượng trưng", filepath.ToSlash(filepath.Join(static, "img")) + ": là liên kết tượng trưng"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no %q in:\n%s", want, stderr)
+		}
+	}
+}

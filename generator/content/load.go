@@ -157,16 +157,20 @@ func LoadRegistries(fsys fs.FS) ([]*AgencyFile, error) {
 // file take all the memory.
 const MaxFileSize = 8 << 20
 
-// refuse reports an entry of the content folder that is not a regular file or a folder:
-// a symbolic link (to a file or a folder) would publish what lies outside the content
-// folder, a FIFO blocks whoever opens it, a device never ends.
+// refuse reports an entry of the content folder that is not a regular file or a folder.
 func (set *Set) refuse(name string, mode fs.FileMode, errs *diag.List) {
 	set.Unreadable[name] = true
+	errs.Add(diag.Pos{File: name}, "%s", NotRegular(mode))
+}
+
+// NotRegular says why an entry of a folder congkhai reads, of type mode, is refused: a
+// symbolic link (to a file or a folder) would publish what lies outside the folder, a FIFO
+// blocks whoever opens it, a device never ends.
+func NotRegular(mode fs.FileMode) string {
 	if mode&fs.ModeSymlink != 0 {
-		errs.Add(diag.Pos{File: name}, "là liên kết tượng trưng (symlink): chỉ đọc tệp và thư mục thật nằm trong thư mục nội dung; chép tệp vào thay cho liên kết")
-		return
+		return "là liên kết tượng trưng (symlink): chỉ đọc tệp và thư mục thật nằm trong thư mục; chép tệp vào thay cho liên kết"
 	}
-	errs.Add(diag.Pos{File: name}, "không phải tệp thường (ống dẫn, thiết bị hay socket): không đọc")
+	return "không phải tệp thường (ống dẫn, thiết bị hay socket): không đọc"
 }
 
 // unreadable reports whether the file name, or a folder it is in, could not be read: its
