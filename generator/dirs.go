@@ -61,3 +61,55 @@ func (r regularFS) Open(name string) (fs.File, error) {
 	}
 	return r.fsys.Open(name)
 }
+
+// SeparateDirs checks that the content folder and the output folder are apart. The output
+// folder is replaced as a whole by every build: content inside it would be deleted by the
+// build made from it, and an output folder inside the content folder would be read as
+// content by the next build. The paths are compared absolute and cleaned, with symbolic
+// links resolved as far as they exist, so that no spelling of a path hides the overlap.
+func SeparateDirs(contentDir, out string) error {
+	c, err := realPath(contentDir)
+	if err != nil {
+		return err
+	}
+	o, err := realPath(out)
+	if err != nil {
+		return err
+	}
+	switch {
+	case c == o:
+		return fmt.Errorf("--content %s và --out %s là cùng một thư mục: mỗi lần dựng, thư mục xuất bản bị thay thế toàn bộ; chọn thư mục xuất bản khác", contentDir, out)
+	case within(c, o):
+		return fmt.Errorf("--content %s nằm trong --out %s: lần dựng sẽ xóa chính nội dung nó được dựng từ đó; chọn thư mục xuất bản ở ngoài thư mục nội dung", contentDir, out)
+	case within(o, c):
+		return fmt.Errorf("--out %s nằm trong --content %s: trang đã dựng sẽ bị đọc như nội dung ở lần dựng sau; chọn thư mục xuất bản ở ngoài thư mục nội dung", out, contentDir)
+	}
+	return nil
+}
+
+// realPath is the absolute, clean path of p with the symbolic links of its longest existing
+// part resolved; the rest, which does not exist yet, is kept as written.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
+}
+
+// within reports whether path is inside dir (both clean and absolute).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && filepath.IsLocal(rel)
+}

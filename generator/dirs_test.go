@@ -38,3 +38,38 @@ func TestOverrideDirRefusesLinksWhenRead(t *testing.T) {
 		}
 	}
 }
+
+// The content and output folders must be apart however they are written: equal, one
+// inside the other, through a link, or with an output folder that does not exist yet.
+func TestSeparateDirs(t *testing.T) {
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(tmp, "link")
+	if err := os.Symlink(site, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, tt := range []struct {
+		content, out string
+		ok           bool
+	}{
+		{"site/content", "site/public", true},
+		{"site/content", "public", true},
+		{"site/content", "site/content-public", true},
+		{"site/content", "site/content", false},
+		{"site/content", "site/content/", false},
+		{"site/content", "link/content", false},
+		{"site/content", "site", false},
+		{"site/content", "link", false},
+		{"site/content", "site/content/public", false},
+		{"link/content", "site/content/public/new", false},
+		{"site/content", "site/x/../content/public", false},
+	} {
+		err := generator.SeparateDirs(filepath.Join(tmp, tt.content), filepath.Join(tmp, tt.out))
+		if (err == nil) != tt.ok {
+			t.Errorf("--content %s --out %s: %v, want ok %v", tt.content, tt.out, err, tt.ok)
+		}
+	}
+}

@@ -77,6 +77,9 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	opts, err := o.generatorOptions(a.getenv, a.now())
+	if err == nil && cmd == "build" {
+		err = generator.SeparateDirs(o.content, o.out)
+	}
 	if err != nil {
 		var list diag.List
 		if !errors.As(err, &list) {

@@ -143,3 +143,29 @@ func TestOverrideFoldersRefuseLinks(t *testing.T) {
 		}
 	}
 }
+
+// A build whose output folder holds its content, or sits in it, is refused before it
+// starts: the first would delete the content, the second read the site as content.
+func TestBuildRefusesOverlappingFolders(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	if err := os.CopyFS(filepath.Join(out, "content"), os.DirFS("../../testdata/small/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".congkhai"), nil, 0o644); err != nil { // built before
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--content", filepath.Join(out, "content"), "--out", out},
+		{"--content", filepath.Join(out, "content"), "--out", filepath.Join(out, "content", "public")},
+		{"--content", filepath.Join(out, "content"), "--out", filepath.Join(out, "content")},
+	} {
+		code, _, stderr := runApp(t, nil, append([]string{"build", "--as-of", "2026-11-21"}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "--out") {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(out, "content", "site.toml")); err != nil {
+			t.Fatalf("%v: the content is gone: %v", args, err)
+		}
+	}
+}
