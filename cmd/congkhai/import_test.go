@@ -164,3 +164,33 @@ func TestImportPlanWithoutAppendix(t *testing.T) {
 		t.Error("a failed import wrote a file")
 	}
 }
+
+// An ID given on the command line obeys the rule of IDs in content: "--id ../../x" is a
+// usage error, and nothing is written, inside the content folder or out of it.
+func TestImportRefusesAnIDThatIsNoID(t *testing.T) {
+	dir := importContent(t)
+	doc := filepath.Join(t.TempDir(), "ke-hoach.txt")
+	os.WriteFile(doc, []byte("Kế hoạch kiểm soát thủ tục hành chính năm 2025 tỉnh An Giang\n"+
+		"STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\nI\tChỉ đạo\n1\tViệc\tSở Tư pháp\tUBND cấp huyện, xã\tQuý I/2025\n"), 0o644)
+	for _, args := range [][]string{
+		{"766", "../../testdata/766/provinces-2026-10-05.csv", "--period", "2026", "--title", "x", "--id", "../../x"},
+		{"766", "../../testdata/766/provinces-2026-10-05.csv", "--period", "2026", "--title", "x", "--id", "2026/x"},
+		{"plan", doc, "--authority", "an-giang", "--id", "../../x"},
+		{"plan", doc, "--authority", "an-giang", "--id", "Kế-hoạch"},
+	} {
+		code, _, stderr := runApp(t, nil, append([]string{"import"}, append(args, "--content", dir)...)...)
+		if code != exitUsage || !strings.Contains(stderr, "--id: mã") {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+	}
+	for _, p := range []string{filepath.Join(dir, "..", "x.toml"), filepath.Join(dir, "..", "..", "x"), filepath.Join(dir, "chi-so-766"), filepath.Join(dir, "plans")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+	// The plan's own folder name, made of the authority and the year, obeys it too.
+	code, _, stderr := runApp(t, nil, "import", "plan", doc, "--content", dir, "--authority", "an-giang", "--year", "-5")
+	if code != exitProblem || !strings.Contains(stderr, "tên thư mục của kế hoạch: mã") {
+		t.Errorf("--year -5: exit %d, stderr %q", code, stderr)
+	}
+}

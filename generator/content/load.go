@@ -199,12 +199,32 @@ func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool
 	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true
 }
 
+// ReadFile reads one file of a content folder as Load does: only a regular file reached
+// through real folders, at most MaxFileSize bytes. It is for commands that read a single
+// content file by its name, as an import that revises a plan. An error wraps
+// fs.ErrNotExist when there is no such file.
+func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	// From the top down, so that a link is refused wherever it leads.
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		st, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			return nil, diag.Errorf(diag.Pos{File: p}, "%s", NotRegular(st.Mode().Type()))
+		}
+	}
+	return readFile(fsys, name)
+}
+
 // readFile reads a regular file of at most MaxFileSize bytes. The listing said it is a
 // regular file; what was opened is checked again, in case it was replaced since.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: name}, "không đọc được: %v", err)
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: fmt.Sprintf("không đọc được: %v", err), Err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()

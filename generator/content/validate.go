@@ -27,6 +27,17 @@ var (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// CheckID returns an error, its message in words, if id cannot be an ID. An ID is lowercase
+// ASCII letters and digits in words joined by single dashes: it names a file or folder of
+// the content and of the site. The imports check the IDs given on their command line with
+// it, so that an ID is valid wherever it comes from.
+func CheckID(id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", id)
+	}
+	return nil
+}
+
 // PeriodChecker reports whether a progress report's period key is well formed. The schedule
 // package provides it; content does not depend on how periods are computed.
 type PeriodChecker func(key string) error
@@ -82,15 +93,24 @@ func (v *validator) oneOf(src *source, key, value string, allowed []string) {
 }
 
 func (v *validator) id(src *source, key, value string) bool {
-	if !idPattern.MatchString(value) {
-		v.errs.Add(src.Pos(key), "%s: mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", keyName(key), value)
+	if err := CheckID(value); err != nil {
+		v.errs.Add(src.Pos(key), "%s: %v", keyName(key), err)
+		return false
+	}
+	return true
+}
+
+// nameID checks an ID that is the name of the file, or of its folder (what says which).
+func (v *validator) nameID(src *source, what, value string) bool {
+	if err := CheckID(value); err != nil {
+		v.errs.Add(diag.Pos{File: src.File}, "%s: %v", what, err)
 		return false
 	}
 	return true
 }
 
 func (v *validator) authority(a *AgencyFile) {
-	v.id(&a.source, "", a.ID)
+	v.nameID(&a.source, "tên tệp", a.ID)
 	v.required(&a.source, "authority.name", a.Authority.Name)
 	v.oneOf(&a.source, "authority.level", a.Authority.Level, AuthorityLevels)
 	seen := map[string]int{}
@@ -139,9 +159,9 @@ func (v *validator) authority(a *AgencyFile) {
 func splitRef(authority, ref string) (auth, id string, ok bool) {
 	auth, id, qualified := strings.Cut(ref, "/")
 	if !qualified {
-		return authority, ref, idPattern.MatchString(ref)
+		return authority, ref, CheckID(ref) == nil
 	}
-	return auth, id, idPattern.MatchString(auth) && idPattern.MatchString(id)
+	return auth, id, CheckID(auth) == nil && CheckID(id) == nil
 }
 
 // agencyRef checks that ref names an agency, suggesting the nearest ID when it does not.
@@ -180,7 +200,7 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 
 func (v *validator) plan(p *PlanFile) {
 	src := &p.source
-	v.id(src, "", p.ID)
+	v.nameID(src, "tên thư mục", p.ID)
 	if _, ok := v.agencies[p.Authority]; !ok && !v.set.unreadable("agencies/"+p.Authority+".toml") {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}

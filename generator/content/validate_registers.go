@@ -134,7 +134,7 @@ func (v *validator) procedure(p *ProcedureFile) {
 
 func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	src := &p.source
-	if v.id(src, "", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
+	if v.nameID(src, "tên tệp", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
 		v.errs.Add(diag.Pos{File: p.File}, "tên tệp %q trùng với một trang danh sách (%s, trang-N): đổi tên tệp", p.ID, strings.Join(ReservedPetitionIDs, ", "))
 	}
 	if p.Received.IsZero() {
@@ -170,7 +170,7 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 
 func (v *validator) results(r *ResultsFile) {
 	src := &r.source
-	v.id(src, "", r.ID)
+	v.nameID(src, "tên tệp", r.ID)
 	if !IsResultsPeriod(r.Period) {
 		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (%s)", r.Period, ResultsPeriodForms)
 	} else if !strings.HasPrefix(r.ID, r.Period) {
