@@ -46,10 +46,18 @@ type source struct {
 	// line is added to every line number: the front matter of a Markdown file starts
 	// after its opening "+++".
 	line int
+	// dropped holds the paths of the values left out for being of the wrong type: their
+	// error is reported, and validation reports no other about them (a date written as a
+	// string is not also a missing date).
+	dropped map[string]bool
 }
 
+// isDropped reports whether the value at path was left out for its wrong type.
+func (s *source) isDropped(path string) bool { return s.dropped[path] }
+
 // Pos returns the position of the key at path (elements joined by dots, e.g. "task.3.lead.1").
-// It falls back to the nearest enclosing key that has a position, then to the file.
+// It falls back to the nearest enclosing key that has a position (a missing key is reported
+// at the table it belongs in), then to the start of the file's TOML.
 func (s *source) Pos(path string) diag.Pos {
 	if s.keys == nil && s.text != nil {
 		s.keys, s.text = scanKeys(s.text), nil
@@ -60,7 +68,7 @@ func (s *source) Pos(path string) diag.Pos {
 		}
 		dot := strings.LastIndexByte(path, '.')
 		if dot < 0 {
-			return diag.Pos{File: s.File}
+			return diag.Pos{File: s.File, Line: 1 + s.line, Col: 1}
 		}
 		path = path[:dot]
 	}

@@ -27,7 +27,17 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	// Fast path: most files are fine, and decoding straight into the record (into a fresh
 	// value, so that a failure leaves v untouched) parses them once.
 	fresh := reflect.New(reflect.TypeOf(v).Elem())
-	if md, err := toml.Decode(string(text), fresh.Interface()); err == nil && len(md.Undecoded()) == 0 {
+	md, err := toml.Decode(string(text), fresh.Interface())
+	if err == nil && len(md.Keys()) == 0 {
+		// Every file has required keys: say so once, not once for each.
+		what := "tệp trống"
+		if src.line > 0 {
+			what = "phần khai báo giữa hai dòng +++ trống"
+		}
+		errs.Add(diag.Pos{File: src.File, Line: 1 + src.line, Col: 1}, "%s: chưa có khóa nào (xem README.md, mục Nội dung)", what)
+		return false
+	}
+	if err == nil && len(md.Undecoded()) == 0 {
 		copyDecoded(reflect.ValueOf(v).Elem(), fresh.Elem())
 		return true
 	}
@@ -53,7 +63,7 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	if err := toml.NewEncoder(&buf).Encode(data); err != nil {
 		return false
 	}
-	_, err := toml.Decode(buf.String(), v)
+	_, err = toml.Decode(buf.String(), v)
 	return err == nil
 }
 
@@ -139,6 +149,10 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 			}
 			if !ok || !checkShape(ft, m[k], join(path, k), src, errs) {
 				delete(m, k)
+				if src.dropped == nil {
+					src.dropped = map[string]bool{}
+				}
+				src.dropped[join(path, k)] = true
 			}
 		}
 	case t.Kind() == reflect.Slice:

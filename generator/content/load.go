@@ -63,6 +63,10 @@ func Load(fsys fs.FS) (*Set, error) {
 				plans[dir] = f
 			}
 		case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
+			if len(bytes.TrimSpace(text)) == 0 {
+				errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp trống: ghi nội dung, hoặc xóa tệp")
+				return nil
+			}
 			// plan.toml sorts after decision.md and before narrative.md: attach after the walk.
 			markdown[name] = string(text)
 		case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
@@ -186,7 +190,8 @@ func (set *Set) unreadable(name string) bool {
 
 // readText reads a content file as NFC text. Vietnamese typed on different systems arrives
 // precomposed or decomposed; the site and its search compare strings, so everything is NFC
-// from here on.
+// from here on. A file that cannot be read is marked unreadable, so that what refers to it
+// is not reported again.
 func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 	text, err := readFile(fsys, name)
 	if err == nil {
@@ -194,6 +199,7 @@ func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool
 	}
 	if err != nil {
 		errs.Append(err)
+		set.Unreadable[name] = true
 		return nil, false
 	}
 	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true

@@ -47,7 +47,7 @@ type PeriodChecker func(key string) error
 // all problems as a diag.List.
 func Validate(set *Set, checkPeriod PeriodChecker) error {
 	v := &validator{set: set, agencies: set.agencyIndex()}
-	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" {
+	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" && !set.Site.isDropped("title") {
 		v.errs.Add(set.Site.Pos("title"), "title: thiếu tên trang")
 	}
 	if set.Site != nil && set.Site.BaseURL != "" && !IsSiteURL(set.Site.BaseURL) {
@@ -75,13 +75,13 @@ type validator struct {
 }
 
 func (v *validator) required(src *source, key, value string) {
-	if strings.TrimSpace(value) == "" {
+	if strings.TrimSpace(value) == "" && !src.isDropped(key) {
 		v.errs.Add(src.Pos(key), "%s: bắt buộc, không được để trống", keyName(key))
 	}
 }
 
 func (v *validator) oneOf(src *source, key, value string, allowed []string) {
-	if !slices.Contains(allowed, value) {
+	if !slices.Contains(allowed, value) && !src.isDropped(key) {
 		shown := slices.Clone(allowed)
 		for i, a := range shown {
 			if a == "" {
@@ -93,6 +93,9 @@ func (v *validator) oneOf(src *source, key, value string, allowed []string) {
 }
 
 func (v *validator) id(src *source, key, value string) bool {
+	if src.isDropped(key) {
+		return false
+	}
 	if err := CheckID(value); err != nil {
 		v.errs.Add(src.Pos(key), "%s: %v", keyName(key), err)
 		return false
@@ -193,7 +196,7 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 	for i, ref := range refs {
 		v.agencyRef(src, key+"."+strconv.Itoa(i), authority, ref)
 	}
-	if len(refs) == 0 && strings.TrimSpace(text) != "" {
+	if len(refs) == 0 && strings.TrimSpace(text) != "" && !src.isDropped(key) {
 		v.errs.Add(src.Pos(key+"_text"), "%s_text có nội dung nhưng %s trống: ghi mã các cơ quan được nêu", keyName(key), keyName(key))
 	}
 }
@@ -205,14 +208,14 @@ func (v *validator) plan(p *PlanFile) {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}
 	v.oneOf(src, "kind", p.Kind, PlanKinds)
-	if p.Year < 1990 || p.Year > 2100 {
+	if (p.Year < 1990 || p.Year > 2100) && !src.isDropped("year") {
 		v.errs.Add(p.Pos("year"), "year: năm %d không hợp lệ", p.Year)
 	}
 	v.required(src, "title", p.Title)
 	v.oneOf(src, "document.type", p.Document.Type, DocumentTypes)
 	v.required(src, "document.title", p.Document.Title)
 	v.required(src, "document.issuer", p.Document.Issuer)
-	if p.Document.Date.IsZero() && p.Document.DateText == "" {
+	if p.Document.Date.IsZero() && p.Document.DateText == "" && !src.isDropped("document.date") && !src.isDropped("document.date_text") {
 		v.errs.Add(p.Pos("document"), "document: cần date, hoặc date_text khi văn bản để trống ngày")
 	}
 
@@ -253,7 +256,7 @@ func (v *validator) plan(p *PlanFile) {
 			}
 			ids[t.ID] = key + ".id"
 		}
-		if _, ok := sections[t.Section]; !ok {
+		if _, ok := sections[t.Section]; !ok && !src.isDropped(key+".section") {
 			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", t.Section)
 		}
 		v.required(src, key+".content", t.Content)
@@ -311,22 +314,22 @@ func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker
 		v.errs.Add(diag.Pos{File: r.File}, "thư mục progress/%s/ không ứng với kế hoạch nào (cần plans/%s/plan.toml)", r.Plan, r.Plan)
 		return
 	}
-	if !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == r.Task }) {
+	if !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == r.Task }) && !src.isDropped("task") {
 		v.errs.Add(r.Pos("task"), "task: kế hoạch %s không có nhiệm vụ %q", p.ID, r.Task)
 	}
-	if r.Date.IsZero() {
+	if r.Date.IsZero() && !src.isDropped("date") {
 		v.errs.Add(r.Pos(""), "date: thiếu ngày báo cáo")
 	}
 	if r.Agency != "" {
 		v.agencyRef(src, "agency", p.Authority, r.Agency)
-	} else {
+	} else if !src.isDropped("agency") {
 		v.errs.Add(r.Pos(""), "agency: thiếu cơ quan báo cáo")
 	}
 	v.oneOf(src, "status", r.Status, ReportStatuses)
 	if r.Percent != nil && (*r.Percent < 0 || *r.Percent > 100) {
 		v.errs.Add(r.Pos("percent"), "percent: %d nằm ngoài 0..100", *r.Percent)
 	}
-	if r.Status == "periodic" && r.Period == "" {
+	if r.Status == "periodic" && r.Period == "" && !src.isDropped("period") {
 		v.errs.Add(r.Pos("status"), "status = \"periodic\" cần period (ví dụ 2024-Q1)")
 	}
 	if r.Period != "" && checkPeriod != nil {

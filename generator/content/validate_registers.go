@@ -101,6 +101,7 @@ func (v *validator) procedure(p *ProcedureFile) {
 	src := &p.source
 	file := strings.TrimSuffix(strings.TrimPrefix(p.File, "thu-tuc/"), ".toml")
 	switch {
+	case src.isDropped("code"):
 	case !procedureCode.MatchString(p.Code):
 		v.errs.Add(p.Pos("code"), "code: mã thủ tục %q không đúng dạng mã quốc gia (ví dụ 1.001226)", p.Code)
 	case p.Code != file:
@@ -108,7 +109,7 @@ func (v *validator) procedure(p *ProcedureFile) {
 	}
 	v.required(src, "name", p.Name)
 	v.required(src, "field", p.Field)
-	if len(p.Levels) == 0 {
+	if len(p.Levels) == 0 && !src.isDropped("levels") {
 		v.errs.Add(p.Pos("levels"), "levels: cần ít nhất một cấp thực hiện (%s)", strings.Join(ProcedureLevels, ", "))
 	}
 	for i, l := range p.Levels {
@@ -137,7 +138,7 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	if v.nameID(src, "tên tệp", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
 		v.errs.Add(diag.Pos{File: p.File}, "tên tệp %q trùng với một trang danh sách (%s, trang-N): đổi tên tệp", p.ID, strings.Join(ReservedPetitionIDs, ", "))
 	}
-	if p.Received.IsZero() {
+	if p.Received.IsZero() && !src.isDropped("received") {
 		v.errs.Add(p.Pos(""), "received: thiếu ngày tiếp nhận")
 	}
 	v.oneOf(src, "channel", p.Channel, PetitionChannels)
@@ -145,10 +146,10 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	v.oneOf(src, "status", p.Status, PetitionStatuses)
 	v.required(src, "subject", p.Subject)
 	v.required(src, "question", p.Question)
-	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] {
+	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] && !v.set.unreadable("thu-tuc/"+p.Procedure+".toml") {
 		v.errs.Add(p.Pos("procedure"), "procedure: không có thủ tục %q trong thu-tuc/", p.Procedure)
 	}
-	if len(p.Agencies) == 0 {
+	if len(p.Agencies) == 0 && !src.isDropped("agencies") {
 		v.errs.Add(p.Pos(""), "agencies: cần ít nhất một cơ quan xử lý")
 	}
 	for i, ref := range p.Agencies {
@@ -157,12 +158,12 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	switch {
 	case p.Status == "dang-xu-ly" && !p.Answered.IsZero():
 		v.errs.Add(p.Pos("answered"), "answered: phản ánh đang xử lý chưa có ngày trả lời (đổi status nếu đã trả lời)")
-	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero():
+	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero() && !src.isDropped("answered"):
 		v.errs.Add(p.Pos("status"), "answered: status = %q cần ngày trả lời hoặc xử lý (answered)", p.Status)
 	case !p.Answered.IsZero() && p.Answered.Before(p.Received):
 		v.errs.Add(p.Pos("answered"), "answered: ngày trả lời trước ngày tiếp nhận")
 	}
-	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" {
+	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" && !src.isDropped("answer") {
 		v.errs.Add(p.Pos("status"), "answer: status = \"da-tra-loi\" cần nội dung trả lời (answer)")
 	}
 	v.evidence(src, "document", p.Documents)
@@ -171,9 +172,11 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 func (v *validator) results(r *ResultsFile) {
 	src := &r.source
 	v.nameID(src, "tên tệp", r.ID)
-	if !IsResultsPeriod(r.Period) {
+	switch {
+	case src.isDropped("period"):
+	case !IsResultsPeriod(r.Period):
 		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (%s)", r.Period, ResultsPeriodForms)
-	} else if !strings.HasPrefix(r.ID, r.Period) {
+	case !strings.HasPrefix(r.ID, r.Period):
 		v.errs.Add(r.Pos("period"), "period: tên tệp phải bắt đầu bằng kỳ %q (ví dụ chi-so-766/%s.toml)", r.Period, r.Period)
 	}
 	v.required(src, "title", r.Title)
@@ -181,7 +184,9 @@ func (v *validator) results(r *ResultsFile) {
 	for i, u := range r.Units {
 		key := "unit." + strconv.Itoa(i)
 		if u.Agency == "" {
-			v.errs.Add(r.Pos(key), "agency: thiếu mã đơn vị")
+			if !src.isDropped(key + ".agency") {
+				v.errs.Add(r.Pos(key), "agency: thiếu mã đơn vị")
+			}
 		} else {
 			v.qualifiedRef(src, key+".agency", u.Agency)
 			if j, dup := seen[u.Agency]; dup {
@@ -189,14 +194,18 @@ func (v *validator) results(r *ResultsFile) {
 			}
 			seen[u.Agency] = i
 		}
+		scoreDropped := slices.ContainsFunc(Groups, func(g Group) bool { return src.isDropped(key + "." + g.Key) })
 		for _, p := range u.Problems() {
-			v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
+			// A score left out for its type counts as 0: the total cannot match.
+			if !(p.Key == "total" && scoreDropped) {
+				v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
+			}
 		}
 	}
 }
 
 func (v *validator) dayRange(src *source, key string, d HolidayRec) {
-	if d.From.IsZero() {
+	if d.From.IsZero() && !src.isDropped(key+".from") {
 		v.errs.Add(src.Pos(key), "from: thiếu ngày")
 	}
 	if !d.To.IsZero() && d.To.Before(d.From) {
