@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"congkhai/generator/diag"
+	"congkhai/generator/fold"
 )
 
 // Values allowed in the registers' enumerated fields.
@@ -77,8 +78,10 @@ func (u *UnitRec) Scores() []float64 {
 
 func (v *validator) registers(set *Set) {
 	procedures := map[string]bool{}
+	fields := map[string]*ProcedureFile{} // by slug: the first procedure of each field
 	for _, p := range set.Procedures {
 		v.procedure(p)
+		v.field(p, fields)
 		procedures[p.Code] = true
 	}
 	for _, p := range set.Petitions {
@@ -131,6 +134,24 @@ func (v *validator) procedure(p *ProcedureFile) {
 		v.errs.Add(p.Pos("local_code"), "local_code: %q phải là mã thủ tục kèm hậu tố của tỉnh (ví dụ %s.H01)", p.LocalCode, p.Code)
 	}
 	v.url(src, "source_url", p.SourceURL)
+}
+
+// field checks that a procedure's field is written as every other procedure of the same
+// field writes it. The field's list page is named by the slug of its name: two spellings
+// of one slug ("Hộ tịch", "HỘ TỊCH", "Hộ  tịch") would be two fields sharing one page.
+func (v *validator) field(p *ProcedureFile, fields map[string]*ProcedureFile) {
+	if strings.TrimSpace(p.Field) == "" {
+		return // reported as required
+	}
+	slug := fold.Slug(p.Field)
+	first, seen := fields[slug]
+	switch {
+	case !seen:
+		fields[slug] = p
+	case first.Field != p.Field:
+		v.errs.Add(p.Pos("field"), "field: %q và %q (%s, dòng %d) là cùng một lĩnh vực (cùng trang thu-tuc/linh-vuc/%s/) nhưng viết khác nhau: viết giống hệt nhau",
+			p.Field, first.Field, first.File, first.Pos("field").Line, slug)
+	}
 }
 
 func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {

@@ -68,3 +68,39 @@ func TestSiteBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// Two spellings of one field (same slug, so the same list page) are an error at the later
+// file's field, naming the first file and line.
+func TestFieldSpellingsCollide(t *testing.T) {
+	proc := func(code, field string) string {
+		return "code = \"" + code + "\"\nname = \"Thủ tục\"\nlevels = [\"xa\"]\nfield = \"" + field + "\"\n"
+	}
+	set, err := Load(fstest.MapFS{
+		"site.toml":             {Data: []byte(`title = "T"`)},
+		"thu-tuc/1.000001.toml": {Data: []byte(proc("1.000001", "Hộ tịch"))},
+		"thu-tuc/1.000002.toml": {Data: []byte(proc("1.000002", "HỘ TỊCH"))},
+		"thu-tuc/1.000003.toml": {Data: []byte(proc("1.000003", "Hộ  tịch"))},
+		"thu-tuc/1.000004.toml": {Data: []byte(proc("1.000004", "Hộ tịch"))},
+		"thu-tuc/1.000005.toml": {Data: []byte(proc("1.000005", "Chứng thực"))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Validate(set, nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	want := []string{
+		`thu-tuc/1.000002.toml:4:1: field: "HỘ TỊCH" và "Hộ tịch" (thu-tuc/1.000001.toml, dòng 4) là cùng một lĩnh vực (cùng trang thu-tuc/linh-vuc/ho-tich/)`,
+		`thu-tuc/1.000003.toml:4:1: field: "Hộ  tịch" và "Hộ tịch" (thu-tuc/1.000001.toml, dòng 4)`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got:\n%s", err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got %q, want %q...", got[i], want[i])
+		}
+	}
+}

@@ -50,6 +50,10 @@ func periods(days []content.HolidayRec) []schedule.Period {
 
 func (b *builder) procedures(files []*content.ProcedureFile) {
 	s := b.site
+	// A field's page is named by its slug: fields are the same field when their slugs are
+	// ("Hộ tịch", "HỘ TỊCH"), named as the first file (in file order) writes them.
+	// Validation reports two spellings; keyed by name, they were two fields sharing one
+	// page, and which one the page showed changed from build to build.
 	fields := map[string]*Field{}
 	s.procedures = map[string]*Procedure{}
 	for _, f := range files {
@@ -61,10 +65,11 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 		if p.Illustrative {
 			s.illustrative("các thủ tục có nhãn minh họa")
 		}
-		field := fields[f.Field]
+		slug := fold.Slug(f.Field)
+		field := fields[slug]
 		if field == nil {
-			field = &Field{Name: f.Field, Slug: fold.Slug(f.Field)}
-			fields[f.Field] = field
+			field = &Field{Name: f.Field, Slug: slug}
+			fields[slug] = field
 			s.Fields = append(s.Fields, field)
 		}
 		p.Field = field

@@ -177,3 +177,22 @@ func TestBands(t *testing.T) {
 		t.Errorf("Range = %q", Good.Range())
 	}
 }
+
+// Fields are one field per slug, the slug that names their page: spellings that fold to
+// the same slug make one field, named as the first file writes it, holding every procedure.
+func TestFieldsAreKeyedBySlug(t *testing.T) {
+	set := registerSet()
+	set.Procedures = nil
+	for i, name := range []string{"Hộ tịch", "HỘ TỊCH", "Hộ  tịch", "Chứng thực"} {
+		set.Procedures = append(set.Procedures, &content.ProcedureFile{Code: "1.00000" + string(rune('1'+i)), Name: "Thủ tục " + name, Field: name, Levels: []string{"xa"}})
+	}
+	s := New(set, schedule.D(2026, time.November, 21))
+	if len(s.Fields) != 2 {
+		t.Fatalf("%d fields, want 2", len(s.Fields))
+	}
+	for _, f := range s.Fields {
+		if f.Slug == "ho-tich" && (f.Name != "Hộ tịch" || len(f.Procedures) != 3) {
+			t.Errorf("field %s: named %q, %d procedures; want \"Hộ tịch\" with 3", f.Slug, f.Name, len(f.Procedures))
+		}
+	}
+}
