@@ -35,6 +35,25 @@ func CheckID(id string) error {
 	if !idPattern.MatchString(id) {
 		return fmt.Errorf("mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", id)
 	}
+	return checkNameLen("mã", id)
+}
+
+// MaxNameLen is the longest ID or slug, in bytes, that names a file or folder of the site
+// or the content: 255 bytes is the longest name the common file systems (ext4, XFS, APFS,
+// NTFS) allow. Every value the build makes a path of is held to it, so that check fails
+// where the build would. The longest in the example site is a field of 193 bytes.
+const MaxNameLen = 255
+
+// MaxTaskIDLen is the longest task ID: a task's page address is quoted in reports and
+// letters, and the importer makes IDs of at most this many characters from a task's words.
+const MaxTaskIDLen = 40
+
+// checkNameLen returns an error if name, which names a file or folder (what says what it
+// is: "mã", "đường dẫn"), is longer than MaxNameLen.
+func checkNameLen(what, name string) error {
+	if len(name) > MaxNameLen {
+		return fmt.Errorf("%s dài %d byte, quá %d byte, độ dài tối đa của tên một tệp hay thư mục: rút gọn", what, len(name), MaxNameLen)
+	}
 	return nil
 }
 
@@ -162,9 +181,10 @@ func (v *validator) authority(a *AgencyFile) {
 func splitRef(authority, ref string) (auth, id string, ok bool) {
 	auth, id, qualified := strings.Cut(ref, "/")
 	if !qualified {
-		return authority, ref, CheckID(ref) == nil
+		return authority, ref, idPattern.MatchString(ref)
 	}
-	return auth, id, CheckID(auth) == nil && CheckID(id) == nil
+	// The form only: an ID too long is reported where it is defined, not where it is used.
+	return auth, id, idPattern.MatchString(auth) && idPattern.MatchString(id)
 }
 
 // agencyRef checks that ref names an agency, suggesting the nearest ID when it does not.
@@ -253,6 +273,9 @@ func (v *validator) plan(p *PlanFile) {
 			}
 			if slices.Contains(ReservedTaskIDs, t.ID) {
 				v.errs.Add(p.Pos(key+".id"), "id: %q là tên dành riêng (%s)", t.ID, strings.Join(ReservedTaskIDs, ", "))
+			}
+			if len(t.ID) > MaxTaskIDLen {
+				v.errs.Add(p.Pos(key+".id"), "id: mã nhiệm vụ dài %d ký tự, quá %d ký tự: rút gọn", len(t.ID), MaxTaskIDLen)
 			}
 			ids[t.ID] = key + ".id"
 		}

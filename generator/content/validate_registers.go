@@ -146,6 +146,10 @@ func (v *validator) field(p *ProcedureFile, fields map[string]*ProcedureFile) {
 	slug := fold.Slug(p.Field)
 	first, seen := fields[slug]
 	switch {
+	case slug == "":
+		v.errs.Add(p.Pos("field"), "field: %q không có chữ cái hay chữ số nào để đặt tên trang của lĩnh vực", p.Field)
+	case len(slug) > MaxNameLen:
+		v.errs.Add(p.Pos("field"), "field: %v", checkNameLen("tên trang của lĩnh vực (thu-tuc/linh-vuc/…/)", slug))
 	case !seen:
 		fields[slug] = p
 	case first.Field != p.Field:
