@@ -81,3 +81,15 @@ func mustRead(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// A report's period is a period of the years of content, like its dates.
+func TestReportPeriodIsBounded(t *testing.T) {
+	report := "+++\ntask = \"bao-cao-quy\"\ndate = 2024-04-05\nagency = \"so-tttt\"\nstatus = \"periodic\"\nperiod = \"%s\"\n+++\n"
+	for period, ok := range map[string]bool{"2024-Q2": true, "0001": false, "9999-W01": false, "2024-01-01..9999-12-31": false} {
+		dir := smallWith(t, map[string]string{"progress/ke-hoach-mau-2024/bao-cao-quy-2024-04-05.md": strings.Replace(report, "%s", period, 1)})
+		_, err := generator.Check(context.Background(), generator.Options{Content: os.DirFS(dir), AsOf: asOf})
+		if (err == nil) != ok || err != nil && !strings.Contains(err.Error(), "bao-cao-quy-2024-04-05.md:6:1: kiểm tra: period:") {
+			t.Errorf("period %q: %v", period, err)
+		}
+	}
+}

@@ -138,6 +138,9 @@ func (o *options) generatorOptions(getenv func(string) string, now time.Time) (g
 		if opts.AsOf, err = schedule.ParseISO(o.asOf); err != nil {
 			return opts, fmt.Errorf("--as-of %q: cần ngày dạng YYYY-MM-DD", o.asOf)
 		}
+		if err := generator.CheckAsOf(opts.AsOf); err != nil {
+			return opts, fmt.Errorf("--as-of: %w", err)
+		}
 	} else if opts.AsOf, err = generator.DefaultAsOf(getenv, now); err != nil {
 		return opts, err
 	}

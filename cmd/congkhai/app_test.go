@@ -169,3 +169,23 @@ func TestBuildRefusesOverlappingFolders(t *testing.T) {
 		}
 	}
 }
+
+// An as-of day outside the years of content is a usage error, from the flag or from
+// SOURCE_DATE_EPOCH (a negative one printed the year -1199).
+func TestAsOfOutOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+	}{
+		{map[string]string{"SOURCE_DATE_EPOCH": "-99999999999"}, nil},
+		{map[string]string{"SOURCE_DATE_EPOCH": "-1"}, nil},
+		{map[string]string{"SOURCE_DATE_EPOCH": "9223372036854775807"}, nil},
+		{nil, []string{"--as-of", "0001-01-01"}},
+		{nil, []string{"--as-of", "9999-12-31"}},
+	} {
+		args := append([]string{"check", "--content", "../../testdata/small/content"}, tt.args...)
+		if code, _, stderr := runApp(t, tt.env, args...); code != exitUsage || !strings.Contains(stderr, "nằm ngoài các năm 1990–2100") {
+			t.Errorf("%v %v: exit %d, stderr %q; want a usage error", tt.env, tt.args, code, stderr)
+		}
+	}
+}

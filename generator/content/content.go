@@ -89,7 +89,7 @@ type SiteFile struct {
 // PetitionRules is the [pakn] table of site.toml: a petition must be answered within
 // AnswerDays of receipt, counted in working days unless CalendarDays is set.
 type PetitionRules struct {
-	AnswerDays   int  `toml:"answer_days"`
+	AnswerDays   *int `toml:"answer_days"` // nil: the default
 	CalendarDays bool `toml:"calendar_days"`
 }
 

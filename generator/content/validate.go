@@ -84,6 +84,7 @@ func Validate(set *Set, checkPeriod PeriodChecker) error {
 		v.report(r, plans[r.Plan], checkPeriod)
 	}
 	v.registers(set)
+	v.bounds(set)
 	return v.errs.Err()
 }
 
@@ -157,6 +158,28 @@ func (v *validator) authority(a *AgencyFile) {
 			}
 		}
 	}
+	// A chain of parents must end, before the agency itself.
+	for i := range a.Agencies {
+		auth, next := a.ID, &a.Agencies[i]
+		visited := map[string]bool{auth + "/" + next.ID: true}
+		for next != nil && next.Parent != "" {
+			var id string
+			var ok bool
+			if auth, id, ok = splitRef(auth, next.Parent); !ok {
+				break
+			}
+			if visited[auth+"/"+id] {
+				msg := fmt.Sprintf("chuỗi cơ quan cha quay vòng (%s/%s)", auth, id)
+				if next == &a.Agencies[i] {
+					msg = "một cơ quan không thể trực thuộc chính nó"
+				}
+				v.errs.Add(a.Pos("agency."+strconv.Itoa(i)+".parent"), "parent: %s", msg)
+				break
+			}
+			visited[auth+"/"+id] = true
+			next = v.agencies[auth][id]
+		}
+	}
 	// A chain of successors must end.
 	for i := range a.Agencies {
 		auth, next := a.ID, &a.Agencies[i]
@@ -228,8 +251,8 @@ func (v *validator) plan(p *PlanFile) {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}
 	v.oneOf(src, "kind", p.Kind, PlanKinds)
-	if (p.Year < 1990 || p.Year > 2100) && !src.isDropped("year") {
-		v.errs.Add(p.Pos("year"), "year: năm %d không hợp lệ", p.Year)
+	if !InYears(p.Year) && !src.isDropped("year") {
+		v.errs.Add(p.Pos("year"), "year: năm %d nằm ngoài %d–%d", p.Year, MinYear, MaxYear)
 	}
 	v.required(src, "title", p.Title)
 	v.oneOf(src, "document.type", p.Document.Type, DocumentTypes)

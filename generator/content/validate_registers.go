@@ -51,7 +51,7 @@ var Groups = []Group{
 type UnitProblem struct{ Key, Msg string }
 
 // Problems checks a unit's scores: each group within 0..its maximum, the total equal to
-// the sum of the groups to 0.01, the rank not negative.
+// the sum of the groups to 0.01, the rank within 0..MaxRank (0 is unranked).
 func (u *UnitRec) Problems() []UnitProblem {
 	var out []UnitProblem
 	sum := 0.0
@@ -65,8 +65,8 @@ func (u *UnitRec) Problems() []UnitProblem {
 	if !(math.Abs(sum-u.Total) <= 0.01+1e-9) {
 		out = append(out, UnitProblem{"total", fmt.Sprintf("total: %.2f khác tổng điểm sáu nhóm %.2f", u.Total, sum)})
 	}
-	if u.Rank < 0 {
-		out = append(out, UnitProblem{"rank", "rank: thứ hạng phải từ 1"})
+	if u.Rank < 0 || u.Rank > MaxRank {
+		out = append(out, UnitProblem{"rank", fmt.Sprintf("rank: thứ hạng %d nằm ngoài 1..%d (0: không xếp hạng)", u.Rank, MaxRank)})
 	}
 	return out
 }

@@ -21,8 +21,10 @@ var DefaultPetitionRule = PetitionRule{Days: 10}
 func (b *builder) registers(set *content.Set) {
 	s := b.site
 	s.PetitionRule = DefaultPetitionRule
-	if f := set.Site; f != nil && f.Petitions.AnswerDays > 0 {
-		s.PetitionRule = PetitionRule{Days: f.Petitions.AnswerDays, Calendar: f.Petitions.CalendarDays}
+	if f := set.Site; f != nil && f.Petitions.AnswerDays != nil {
+		s.PetitionRule = PetitionRule{Days: *f.Petitions.AnswerDays, Calendar: f.Petitions.CalendarDays}
+	} else if f != nil {
+		s.PetitionRule.Calendar = f.Petitions.CalendarDays
 	}
 	var off, on []schedule.Period
 	if h := set.Holidays; h != nil {
