@@ -122,6 +122,9 @@ func readPlan(dir, rel string) (*content.PlanFile, error) {
 	}
 	var p content.PlanFile
 	if err == nil {
+		err = content.CheckNesting(rel, text)
+	}
+	if err == nil {
 		_, err = toml.Decode(string(text), &p)
 	}
 	if err != nil {

@@ -24,6 +24,14 @@ import (
 // not be filled at all.
 func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	src.text = text
+	if err := CheckNesting(src.File, text); err != nil {
+		var e *diag.Error
+		if errors.As(err, &e) {
+			e.Pos.Line += src.line
+		}
+		errs.Append(err)
+		return false
+	}
 	// Fast path: most files are fine, and decoding straight into the record (into a fresh
 	// value, so that a failure leaves v untouched) parses them once.
 	fresh := reflect.New(reflect.TypeOf(v).Elem())

@@ -74,7 +74,7 @@ func TestLoadRefusesAHugeFile(t *testing.T) {
 		"site.toml":        {Data: []byte(`title = "T"`)},
 		"pakn/2026-1.toml": {Data: big},
 	})
-	if want := "pakn/2026-1.toml: tệp lớn hơn giới hạn 8 MiB"; !strings.HasPrefix(got, want) || strings.Contains(got, "\n") {
+	if want := "pakn/2026-1.toml: tệp lớn hơn giới hạn 2 MiB"; !strings.HasPrefix(got, want) || strings.Contains(got, "\n") {
 		t.Errorf("got %q, want one error starting %q", got, want)
 	}
 }
