@@ -168,7 +168,12 @@ func TestImportPlanWithoutAppendix(t *testing.T) {
 // An ID given on the command line obeys the rule of IDs in content: "--id ../../x" is a
 // usage error, and nothing is written, inside the content folder or out of it.
 func TestImportRefusesAnIDThatIsNoID(t *testing.T) {
-	dir := importContent(t)
+	// Two folders deep in a folder of its own, so that ../../x lands where the test looks.
+	root := t.TempDir()
+	dir := filepath.Join(root, "site", "content")
+	if err := os.CopyFS(filepath.Join(dir, "agencies"), os.DirFS("../../content/agencies")); err != nil {
+		t.Fatal(err)
+	}
 	doc := filepath.Join(t.TempDir(), "ke-hoach.txt")
 	os.WriteFile(doc, []byte("Kế hoạch kiểm soát thủ tục hành chính năm 2025 tỉnh An Giang\n"+
 		"STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\nI\tChỉ đạo\n1\tViệc\tSở Tư pháp\tUBND cấp huyện, xã\tQuý I/2025\n"), 0o644)
@@ -183,9 +188,9 @@ func TestImportRefusesAnIDThatIsNoID(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
 		}
 	}
-	for _, p := range []string{filepath.Join(dir, "..", "x.toml"), filepath.Join(dir, "..", "..", "x"), filepath.Join(dir, "chi-so-766"), filepath.Join(dir, "plans")} {
-		if _, err := os.Stat(p); err == nil {
-			t.Errorf("%s was written", p)
+	for _, d := range []string{root, filepath.Join(root, "site"), dir} {
+		if entries, _ := os.ReadDir(d); len(entries) != 1 {
+			t.Errorf("%s holds %v, want only what the test put there", d, entries)
 		}
 	}
 	// The plan's own folder name, made of the authority and the year, obeys it too.
