@@ -42,6 +42,8 @@ func (v *validator) walkDates(src *source, val reflect.Value, path string) {
 		case !InYears(t.Year()):
 			v.errs.Add(src.Pos(path), "%s: ngày %s nằm ngoài các năm %d–%d", keyName(path), t.Format("2006-01-02"), MinYear, MaxYear)
 		case t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0:
+			// A datetime decodes to the same time.Time as a date, in a zone that depends on
+			// the machine: only its clock tells them apart.
 			v.errs.Add(src.Pos(path), "%s: chỉ ghi ngày (2024-12-31), không ghi giờ", keyName(path))
 		}
 	case val.Kind() == reflect.Pointer:
