@@ -10,11 +10,17 @@ import (
 // MaxNesting bounds how deep a TOML file nests: arrays and inline tables within each other,
 // and the parts of a dotted key or table name (a.b.c). The TOML decoder takes time
 // quadratic in both (a 35 KB file of 8,000 nested inline tables took 37 s and 3.5 GB; a key
-// of 2,000 parts 0.4 s); the example site nests 3 levels at most.
-const MaxNesting = 16
+// of 2,000 parts 0.4 s), still noticeably at small depths (2 MiB of keys of 16 parts took
+// 9.5 s, of 8 parts 3.8 s); the example site nests 3 levels at most.
+const MaxNesting = 8
 
-// CheckNesting scans a TOML text, cheaply, for nesting deeper than MaxNesting, and returns
-// an error at the place where it goes too deep. It understands strings and comments, so
+// MaxInlineTables bounds the inline tables ({…}) of a TOML file. Bounded in depth, the
+// decoder still takes some 30 µs for each (2 MiB of them took 10 s); the example site and
+// the imports write none, using [table] and [[array of tables]], which cost far less.
+const MaxInlineTables = 1000
+
+// CheckNesting scans a TOML text, cheaply, for nesting deeper than MaxNesting or more than
+// MaxInlineTables inline tables, and returns an error at the place where it passes a limit. It understands strings and comments, so
 // that brackets and dots inside them do not count; anything else it leaves to the decoder,
 // and text the decoder rejects may pass it.
 func CheckNesting(file string, text []byte) error {
@@ -22,11 +28,14 @@ func CheckNesting(file string, text []byte) error {
 	if s.run() {
 		return nil
 	}
-	what := "mảng và bảng trong dòng ([…], {…}) lồng nhau"
-	if s.key {
-		what = "khóa hay tên bảng có"
+	pos := diag.Pos{File: file, Line: s.line, Col: s.col}
+	switch {
+	case s.key:
+		return diag.Errorf(pos, "cú pháp TOML: khóa hay tên bảng có quá %d mức: viết phẳng hơn", MaxNesting)
+	case s.inline > MaxInlineTables:
+		return diag.Errorf(pos, "cú pháp TOML: quá %d bảng trong dòng ({…}) trong một tệp: viết thành [bảng] hay [[mảng bảng]]", MaxInlineTables)
 	}
-	return diag.Errorf(diag.Pos{File: file, Line: s.line, Col: s.col}, "cú pháp TOML: %s quá %d mức: viết phẳng hơn", what, MaxNesting)
+	return diag.Errorf(pos, "cú pháp TOML: mảng và bảng trong dòng ([…], {…}) lồng nhau quá %d mức: viết phẳng hơn", MaxNesting)
 }
 
 type nestScanner struct {
@@ -34,6 +43,7 @@ type nestScanner struct {
 	i         int
 	line, col int
 	key       bool // the limit was passed by a key, not by brackets
+	inline    int  // inline tables seen
 }
 
 func (s *nestScanner) peek(n int) byte {
@@ -100,6 +110,11 @@ func (s *nestScanner) run() bool {
 		case c == '"' || c == '\'':
 			s.str()
 		case c == '[' || c == '{':
+			if c == '{' {
+				if s.inline++; s.inline > MaxInlineTables {
+					return false
+				}
+			}
 			if len(stack) >= MaxNesting {
 				return false
 			}

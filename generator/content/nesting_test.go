@@ -28,6 +28,8 @@ func TestCheckNesting(t *testing.T) {
 		{"key in inline table", "x = {\n" + strings.Repeat("a.", MaxNesting) + "b = 1}\n", fmt.Sprintf("f.toml:2:%d:", 2*MaxNesting)},
 		{"strings and comments", "a = \"" + strings.Repeat("[{.", 100) + "\" # " + strings.Repeat("[", 100) + "\n" +
 			"b = '''\n" + strings.Repeat("[", 100) + "'''\nc = \"\"\"" + strings.Repeat("\\\"[", 50) + "\"\"\"\n\"" + strings.Repeat(".", 50) + "\" = 1\n", ""},
+		{"inline tables at the limit", strings.Repeat("a = {b = 1}\n", MaxInlineTables), ""},
+		{"too many inline tables", strings.Repeat("a = {b = 1}\n", MaxInlineTables+1), fmt.Sprintf("f.toml:%d:5: cú pháp TOML: quá %d bảng trong dòng", MaxInlineTables+1, MaxInlineTables)},
 		{"arrays of tables", "[[task]]\nid = \"x\"\n[[task.assignment]]\nlead = [\"a\", \"b\"]\n[document]\nlegal_bases = [\n  \"a\",\n  \"b\",\n]\n", ""},
 	} {
 		err := CheckNesting("f.toml", []byte(tt.src))
