@@ -101,6 +101,10 @@ func TestImportsStayInsideContent(t *testing.T) {
 			t.Errorf("plan --id %q: imported", id)
 		}
 	}
+	// Nor a plan of a year check refuses.
+	if _, err := generator.ImportPlan(generator.PlanImport{Content: dir, File: doc, Authority: "an-giang", Year: 99999999}); err == nil {
+		t.Error("a plan of the year 99999999 was imported")
+	}
 	if err := os.MkdirAll(filepath.Join(dir, "plans"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -56,6 +56,9 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 			return nil, fmt.Errorf("tên thư mục của kế hoạch: %w", err)
 		}
 	}
+	if o.Year != 0 && !content.InYears(o.Year) {
+		return nil, fmt.Errorf("năm %d của kế hoạch nằm ngoài %d–%d", o.Year, content.MinYear, content.MaxYear)
+	}
 	var rel string
 	res, err := planimport.Import(doc, planimport.Options{Name: filepath.ToSlash(o.File), Registry: reg, Year: o.Year, ID: o.ID,
 		Existing: func(id string) (*content.PlanFile, error) {
@@ -71,6 +74,9 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 	}
 	if rel == "" {
 		return nil, fmt.Errorf("nhập kế hoạch: không xác định được tên thư mục của kế hoạch")
+	}
+	if y := res.Plan.Year; !content.InYears(y) { // read from the document
+		return nil, fmt.Errorf("năm %d của kế hoạch, đọc từ văn bản, nằm ngoài %d–%d: cho biết năm bằng --year", y, content.MinYear, content.MaxYear)
 	}
 	out := &PlanImportResult{Result: res, Path: filepath.Join(o.Content, filepath.FromSlash(rel))}
 	if o.DryRun {

@@ -171,6 +171,10 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 		if !a.validID("import plan", o.ID) {
 			return exitUsage
 		}
+		if o.Year != 0 && !content.InYears(o.Year) {
+			fmt.Fprintf(a.stderr, "congkhai import plan: --year %d: nằm ngoài các năm %d–%d\n", o.Year, content.MinYear, content.MaxYear)
+			return exitUsage
+		}
 		o.Content, o.File = *contentDir, file
 		res, err := generator.ImportPlan(o)
 		if err != nil {
