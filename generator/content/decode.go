@@ -53,10 +53,11 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(diag.Pos{File: src.File, Line: pe.Position.Line + src.line, Col: charCol(text, pe.Position.Start)},
+			// The decoder does not always know where (a control character: offset -1).
+			errs.Add(diag.Pos{File: src.File, Line: max(pe.Position.Line, 1) + src.line, Col: charCol(text, pe.Position.Start)},
 				"cú pháp TOML: %s", pe.Message)
 		} else {
-			errs.Add(diag.Pos{File: src.File}, "cú pháp TOML: %v", err)
+			errs.Add(diag.Pos{File: src.File, Line: 1 + src.line, Col: 1}, "cú pháp TOML: %v", err)
 		}
 		return false
 	}
@@ -93,9 +94,7 @@ func copyDecoded(dst, src reflect.Value) {
 
 // charCol turns a byte offset into a 1-based column counted in characters, as editors show it.
 func charCol(text []byte, off int) int {
-	if off > len(text) {
-		off = len(text)
-	}
+	off = min(max(off, 0), len(text))
 	start := bytes.LastIndexByte(text[:off], '\n') + 1
 	return utf8.RuneCount(text[start:off]) + 1
 }

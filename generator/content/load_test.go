@@ -107,6 +107,8 @@ func TestOneErrorPerCause(t *testing.T) {
 		}, []string{"plans/p/plan.toml:2:11: tệp không phải văn bản UTF-8"}},
 		{"empty", fstest.MapFS{"site.toml": {Data: []byte("# chưa có gì\n")}},
 			[]string{"site.toml:1:1: tệp trống"}},
+		{"control character", fstest.MapFS{"site.toml": {Data: []byte("\x01")}}, // found by FuzzLoad: it panicked
+			[]string{"site.toml:1:1: cú pháp TOML"}},
 		{"missing keys", fstest.MapFS{
 			"site.toml":        {Data: []byte("title = \"T\"\n")},
 			"agencies/a.toml":  {Data: []byte("# Tỉnh A\n\n[authority]\nlevel = \"tinh\"\n")},
