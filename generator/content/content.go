@@ -33,8 +33,9 @@ type Set struct {
 	Petitions   []*PetitionFile
 	Results     []*ResultsFile
 	Holidays    *HolidaysFile // nil if the site has no ngay-nghi.toml
-	// Unreadable holds the files that could not be decoded (their errors are reported);
-	// validation does not report references to what they would have defined.
+	// Unreadable holds the files that could not be read or decoded, and the entries refused
+	// for not being regular files or folders (their errors are reported); nothing reports
+	// again what is in them or what they would have defined.
 	Unreadable map[string]bool
 }
 
