@@ -67,7 +67,10 @@ func Check(ctx context.Context, opts Options) (*model.Site, error) {
 }
 
 func checkPeriod(key string) error {
-	_, err := schedule.ParsePeriodKey(key)
+	p, err := schedule.ParsePeriodKey(key)
+	if err == nil && (!content.InYears(p.Start.Year) || !content.InYears(p.End.Year)) {
+		err = fmt.Errorf("period %q: outside the years of content", key)
+	}
 	return err
 }
 
@@ -118,9 +121,22 @@ func DefaultAsOf(getenv func(string) string, now time.Time) (schedule.Date, erro
 		if err != nil {
 			return schedule.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải số giây", s)
 		}
-		now = time.Unix(sec, 0)
+		day := schedule.FromTime(time.Unix(sec, 0).In(Zone))
+		if err := CheckAsOf(day); err != nil {
+			return schedule.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
+		}
+		return day, nil
 	}
 	return schedule.FromTime(now.In(Zone)), nil
+}
+
+// CheckAsOf returns an error if an as-of day given by the user is outside the years of
+// content (content.MinYear..MaxYear): statuses and deadlines are counted up to it.
+func CheckAsOf(d schedule.Date) error {
+	if !content.InYears(d.Year) {
+		return fmt.Errorf("ngày %s nằm ngoài các năm %d–%d", d, content.MinYear, content.MaxYear)
+	}
+	return nil
 }
 
 // overlay returns a file system that serves upper's files and, where upper has none,

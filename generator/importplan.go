@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,16 +51,34 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	var path string
+	if o.ID != "" {
+		if err := content.CheckID(o.ID); err != nil {
+			return nil, fmt.Errorf("tên thư mục của kế hoạch: %w", err)
+		}
+	}
+	if o.Year != 0 && !content.InYears(o.Year) {
+		return nil, fmt.Errorf("năm %d của kế hoạch nằm ngoài %d–%d", o.Year, content.MinYear, content.MaxYear)
+	}
+	var rel string
 	res, err := planimport.Import(doc, planimport.Options{Name: filepath.ToSlash(o.File), Registry: reg, Year: o.Year, ID: o.ID,
 		Existing: func(id string) (*content.PlanFile, error) {
-			path = filepath.Join(o.Content, "plans", id, "plan.toml")
-			return readPlan(path)
+			// The ID made from the authority and the year obeys the rule too.
+			if err := content.CheckID(id); err != nil {
+				return nil, fmt.Errorf("tên thư mục của kế hoạch: %w", err)
+			}
+			rel = "plans/" + id + "/plan.toml"
+			return readPlan(o.Content, rel)
 		}})
 	if err != nil {
 		return nil, err
 	}
-	out := &PlanImportResult{Result: res, Path: path}
+	if rel == "" {
+		return nil, fmt.Errorf("nhập kế hoạch: không xác định được tên thư mục của kế hoạch")
+	}
+	if y := res.Plan.Year; !content.InYears(y) { // read from the document
+		return nil, fmt.Errorf("năm %d của kế hoạch, đọc từ văn bản, nằm ngoài %d–%d: cho biết năm bằng --year", y, content.MinYear, content.MaxYear)
+	}
+	out := &PlanImportResult{Result: res, Path: filepath.Join(o.Content, filepath.FromSlash(rel))}
 	if o.DryRun {
 		return out, nil
 	}
@@ -69,7 +88,8 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 	if err := planimport.Encode(&buf, res.Plan, comment); err != nil {
 		return nil, err
 	}
-	return out, writeFile(out.Path, buf.Bytes())
+	_, err = writeContentFile(o.Content, rel, buf.Bytes())
+	return out, err
 }
 
 // readPlanDocument reads a document by its kind, told by the file's extension.
@@ -99,16 +119,24 @@ func readPlanDocument(name string) (*planread.Document, error) {
 	return planread.ReadText(display, src)
 }
 
-// readPlan reads an existing plan.toml, or returns nil if there is none.
-func readPlan(path string) (*content.PlanFile, error) {
-	var p content.PlanFile
-	if _, err := toml.DecodeFile(path, &p); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-		return nil, fmt.Errorf("đọc kế hoạch đang có %s: %w", path, err)
+// readPlan reads the existing plan rel of the content folder dir, or returns nil if there is
+// none. It is read as a build reads it: a link or a FIFO in its place is refused.
+func readPlan(dir, rel string) (*content.PlanFile, error) {
+	text, err := content.ReadFile(os.DirFS(dir), rel)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
-	p.ID = filepath.Base(filepath.Dir(path))
+	var p content.PlanFile
+	if err == nil {
+		err = content.CheckNesting(rel, text)
+	}
+	if err == nil {
+		_, err = toml.Decode(string(text), &p)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("đọc kế hoạch đang có %s: %w", filepath.Join(dir, filepath.FromSlash(rel)), err)
+	}
+	p.ID = path.Base(path.Dir(rel))
 	return &p, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,14 +81,17 @@ func ImportScores(o ScoreImport) (string, int, error) {
 	if id == "" {
 		id = o.Period
 	}
+	if err := content.CheckID(id); err != nil {
+		return "", 0, fmt.Errorf("tên tệp của kỳ: %w", err)
+	}
 	f := &content.ResultsFile{Period: o.Period, Through: o.Through, Title: o.Title, Scope: o.Scope, Source: o.Source, Units: units}
 	var buf bytes.Buffer
 	comment := fmt.Sprintf("Nhập bằng \"congkhai import 766\" từ %s. Sửa tệp nguồn rồi nhập lại thay vì sửa tay.", filepath.Base(o.Name))
 	if err := scorecsv.Encode(&buf, f, comment); err != nil {
 		return "", 0, err
 	}
-	out := filepath.Join(o.Content, "chi-so-766", id+".toml")
-	return out, len(units), writeFile(out, buf.Bytes())
+	out, err := writeContentFile(o.Content, "chi-so-766/"+id+".toml", buf.Bytes())
+	return out, len(units), err
 }
 
 // loadRegistries reads the agency registries of a content directory, and only them.
@@ -106,6 +110,22 @@ func loadRegistries(dir string) ([]*content.AgencyFile, error) {
 		return nil, fmt.Errorf("%s: không có danh mục cơ quan nào (agencies/*.toml)", dir)
 	}
 	return registries, nil
+}
+
+// writeContentFile writes data to the file rel (slash-separated) of the content folder dir
+// and returns its path. Nothing is written outside the folder, whatever an ID made of rel.
+func writeContentFile(dir, rel string, data []byte) (string, error) {
+	name := filepath.Join(dir, filepath.FromSlash(rel))
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return name, fmt.Errorf("%s: không ghi ra ngoài thư mục nội dung %s", name, dir)
+	}
+	// Nor through a folder that is a link.
+	for p := path.Dir(rel); p != "."; p = path.Dir(p) {
+		if st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p))); err == nil && !st.IsDir() {
+			return name, fmt.Errorf("%s: %s", filepath.Join(dir, filepath.FromSlash(p)), content.NotRegular(st.Mode().Type()))
+		}
+	}
+	return name, writeFile(name, data)
 }
 
 // writeFile writes data to name through a temporary file in the same folder.
@@ -221,7 +241,7 @@ func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
 		if err := nationaldb.Encode(&buf, p); err != nil {
 			return rep, err
 		}
-		if err := writeFile(filepath.Join(o.Content, "thu-tuc", p.Code+".toml"), buf.Bytes()); err != nil {
+		if _, err := writeContentFile(o.Content, "thu-tuc/"+p.Code+".toml", buf.Bytes()); err != nil {
 			return rep, err
 		}
 		for _, name := range missed {

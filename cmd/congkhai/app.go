@@ -77,8 +77,17 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	opts, err := o.generatorOptions(a.getenv, a.now())
+	if err == nil && cmd == "build" {
+		err = generator.SeparateDirs(o.content, o.out)
+	}
 	if err != nil {
-		fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
+		var list diag.List
+		if !errors.As(err, &list) {
+			list.Append(err)
+		}
+		for _, e := range list {
+			fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, e)
+		}
 		return exitUsage
 	}
 	if cmd == "check" {
@@ -131,25 +140,27 @@ func (o *options) generatorOptions(getenv func(string) string, now time.Time) (g
 		if opts.AsOf, err = schedule.ParseISO(o.asOf); err != nil {
 			return opts, fmt.Errorf("--as-of %q: cần ngày dạng YYYY-MM-DD", o.asOf)
 		}
+		if err := generator.CheckAsOf(opts.AsOf); err != nil {
+			return opts, fmt.Errorf("--as-of: %w", err)
+		}
 	} else if opts.AsOf, err = generator.DefaultAsOf(getenv, now); err != nil {
 		return opts, err
 	}
 	if o.baseURL != "" && !content.IsSiteURL(o.baseURL) {
 		return opts, fmt.Errorf("--base-url %q: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://", o.baseURL)
 	}
+	var errs diag.List
 	for _, d := range []struct {
 		dir string
 		dst *fs.FS
 	}{{o.templates, &opts.Templates}, {o.static, &opts.Static}} {
-		if d.dir == "" {
-			continue
+		if d.dir != "" {
+			var err error
+			*d.dst, err = generator.OverrideDir(d.dir)
+			errs.Append(err)
 		}
-		if st, err := os.Stat(d.dir); err != nil || !st.IsDir() {
-			return opts, fmt.Errorf("không có thư mục %s", d.dir)
-		}
-		*d.dst = os.DirFS(d.dir)
 	}
-	return opts, nil
+	return opts, errs.Err()
 }
 
 // fail prints err, with content positions made relative to the working directory so that

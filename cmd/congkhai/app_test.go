@@ -108,3 +108,84 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("help: exit %d, %q", code, stdout)
 	}
 }
+
+// The --templates and --static folders are read like the content folder: a symbolic link
+// in them (to a file or a folder) is refused, at its path, as a usage error.
+func TestOverrideFoldersRefuseLinks(t *testing.T) {
+	tmp := t.TempDir()
+	templates, static, outside := filepath.Join(tmp, "templates"), filepath.Join(tmp, "static"), filepath.Join(tmp, "outside")
+	for _, d := range []string{templates, static, outside} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, err := os.ReadFile("../../templates/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "base.html"), base, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "base.html"), filepath.Join(templates, "base.html")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(static, "img")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runApp(t, nil, "build", "--content", "../../testdata/small/content", "--out", filepath.Join(tmp, "public"),
+		"--templates", templates, "--static", static)
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+	}
+	for _, want := range []string{filepath.ToSlash(filepath.Join(templates, "base.html")) + ": là liên kết tượng trưng", filepath.ToSlash(filepath.Join(static, "img")) + ": là liên kết tượng trưng"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("no %q in:\n%s", want, stderr)
+		}
+	}
+}
+
+// A build whose output folder holds its content, or sits in it, is refused before it
+// starts: the first would delete the content, the second read the site as content.
+func TestBuildRefusesOverlappingFolders(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	if err := os.CopyFS(filepath.Join(out, "content"), os.DirFS("../../testdata/small/content")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".congkhai"), nil, 0o644); err != nil { // built before
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--content", filepath.Join(out, "content"), "--out", out},
+		{"--content", filepath.Join(out, "content"), "--out", filepath.Join(out, "content", "public")},
+		{"--content", filepath.Join(out, "content"), "--out", filepath.Join(out, "content")},
+	} {
+		code, _, stderr := runApp(t, nil, append([]string{"build", "--as-of", "2026-11-21"}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "--out") {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(out, "content", "site.toml")); err != nil {
+			t.Fatalf("%v: the content is gone: %v", args, err)
+		}
+	}
+}
+
+// An as-of day outside the years of content is a usage error, from the flag or from
+// SOURCE_DATE_EPOCH (a negative one printed the year -1199).
+func TestAsOfOutOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+	}{
+		{map[string]string{"SOURCE_DATE_EPOCH": "-99999999999"}, nil},
+		{map[string]string{"SOURCE_DATE_EPOCH": "-1"}, nil},
+		{map[string]string{"SOURCE_DATE_EPOCH": "9223372036854775807"}, nil},
+		{nil, []string{"--as-of", "0001-01-01"}},
+		{nil, []string{"--as-of", "9999-12-31"}},
+	} {
+		args := append([]string{"check", "--content", "../../testdata/small/content"}, tt.args...)
+		if code, _, stderr := runApp(t, tt.env, args...); code != exitUsage || !strings.Contains(stderr, "nằm ngoài các năm 1990–2100") {
+			t.Errorf("%v %v: exit %d, stderr %q; want a usage error", tt.env, tt.args, code, stderr)
+		}
+	}
+}

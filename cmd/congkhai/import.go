@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"congkhai/generator"
+	"congkhai/generator/content"
 	"congkhai/generator/planimport"
 )
 
@@ -69,6 +70,9 @@ func (a *app) importScores(flags *flag.FlagSet, contentDir *string) func(file st
 	return func(file string) int {
 		if o.Period == "" || o.Title == "" {
 			fmt.Fprintln(a.stderr, "congkhai import 766: cần --period và --title")
+			return exitUsage
+		}
+		if !a.validID("import 766", o.ID) {
 			return exitUsage
 		}
 		if *through != "" {
@@ -164,6 +168,13 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 	flags.BoolVar(&o.DryRun, "n", false, "chỉ in báo cáo, không ghi tệp")
 	verbose := flags.Bool("v", false, "in cả từng dòng đã đọc được mà không cần xem lại")
 	return func(file string) int {
+		if !a.validID("import plan", o.ID) {
+			return exitUsage
+		}
+		if o.Year != 0 && !content.InYears(o.Year) {
+			fmt.Fprintf(a.stderr, "congkhai import plan: --year %d: nằm ngoài các năm %d–%d\n", o.Year, content.MinYear, content.MaxYear)
+			return exitUsage
+		}
 		o.Content, o.File = *contentDir, file
 		res, err := generator.ImportPlan(o)
 		if err != nil {
@@ -185,6 +196,19 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 		fmt.Fprintf(a.stdout, "%s %s. Xem lại các dòng \"cần xem lại\" ở trên rồi chạy congkhai build.\n", verb, res.Path)
 		return exitOK
 	}
+}
+
+// validID reports whether the --id flag, if given, is an ID as content's are, and says why
+// not.
+func (a *app) validID(cmd, id string) bool {
+	if id == "" {
+		return true
+	}
+	if err := content.CheckID(id); err != nil {
+		fmt.Fprintf(a.stderr, "congkhai %s: --id: %v\n", cmd, err)
+		return false
+	}
+	return true
 }
 
 // sortedCounts returns the keys of counts, most frequent first.

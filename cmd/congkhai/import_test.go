@@ -164,3 +164,41 @@ func TestImportPlanWithoutAppendix(t *testing.T) {
 		t.Error("a failed import wrote a file")
 	}
 }
+
+// An ID given on the command line obeys the rule of IDs in content: "--id ../../x" is a
+// usage error, and nothing is written, inside the content folder or out of it.
+func TestImportRefusesAnIDThatIsNoID(t *testing.T) {
+	// Two folders deep in a folder of its own, so that ../../x lands where the test looks.
+	root := t.TempDir()
+	dir := filepath.Join(root, "site", "content")
+	if err := os.CopyFS(filepath.Join(dir, "agencies"), os.DirFS("../../content/agencies")); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(t.TempDir(), "ke-hoach.txt")
+	os.WriteFile(doc, []byte("Kế hoạch kiểm soát thủ tục hành chính năm 2025 tỉnh An Giang\n"+
+		"STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\nI\tChỉ đạo\n1\tViệc\tSở Tư pháp\tUBND cấp huyện, xã\tQuý I/2025\n"), 0o644)
+	for _, args := range [][]string{
+		{"766", "../../testdata/766/provinces-2026-10-05.csv", "--period", "2026", "--title", "x", "--id", "../../x"},
+		{"766", "../../testdata/766/provinces-2026-10-05.csv", "--period", "2026", "--title", "x", "--id", "2026/x"},
+		{"plan", doc, "--authority", "an-giang", "--id", "../../x"},
+		{"plan", doc, "--authority", "an-giang", "--id", "Kế-hoạch"},
+	} {
+		code, _, stderr := runApp(t, nil, append([]string{"import"}, append(args, "--content", dir)...)...)
+		if code != exitUsage || !strings.Contains(stderr, "--id: mã") {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+	}
+	for _, d := range []string{root, filepath.Join(root, "site"), dir} {
+		if entries, _ := os.ReadDir(d); len(entries) != 1 {
+			t.Errorf("%s holds %v, want only what the test put there", d, entries)
+		}
+	}
+	// The plan's own folder name is made of the authority and the year, which is a year
+	// check accepts.
+	for _, year := range []string{"-5", "99999999", "1989"} {
+		code, _, stderr := runApp(t, nil, "import", "plan", doc, "--content", dir, "--authority", "an-giang", "--year", year)
+		if code != exitUsage || !strings.Contains(stderr, "--year "+year+": nằm ngoài các năm") {
+			t.Errorf("--year %s: exit %d, stderr %q", year, code, stderr)
+		}
+	}
+}

@@ -35,8 +35,9 @@ type Set struct {
 	Petitions   []*PetitionFile
 	Results     []*ResultsFile
 	Holidays    *HolidaysFile // nil if the site has no ngay-nghi.toml
-	// Unreadable holds the files that could not be decoded (their errors are reported);
-	// validation does not report references to what they would have defined.
+	// Unreadable holds the files that could not be read or decoded, and the entries refused
+	// for not being regular files or folders (their errors are reported); nothing reports
+	// again what is in them or what they would have defined.
 	Unreadable map[string]bool
 }
 
@@ -48,10 +49,18 @@ type source struct {
 	// line is added to every line number: the front matter of a Markdown file starts
 	// after its opening "+++".
 	line int
+	// dropped holds the paths of the values left out for being of the wrong type: their
+	// error is reported, and validation reports no other about them (a date written as a
+	// string is not also a missing date).
+	dropped map[string]bool
 }
 
+// isDropped reports whether the value at path was left out for its wrong type.
+func (s *source) isDropped(path string) bool { return s.dropped[path] }
+
 // Pos returns the position of the key at path (elements joined by dots, e.g. "task.3.lead.1").
-// It falls back to the nearest enclosing key that has a position, then to the file.
+// It falls back to the nearest enclosing key that has a position (a missing key is reported
+// at the table it belongs in), then to the start of the file's TOML.
 func (s *source) Pos(path string) diag.Pos {
 	if s.keys == nil && s.text != nil {
 		s.keys = scanKeys(s.text)
@@ -62,7 +71,7 @@ func (s *source) Pos(path string) diag.Pos {
 		}
 		dot := strings.LastIndexByte(path, '.')
 		if dot < 0 {
-			return diag.Pos{File: s.File}
+			return diag.Pos{File: s.File, Line: 1 + s.line, Col: 1}
 		}
 		path = path[:dot]
 	}
@@ -108,7 +117,7 @@ type SiteFile struct {
 // PetitionRules is the [pakn] table of site.toml: a petition must be answered within
 // AnswerDays of receipt, counted in working days unless CalendarDays is set.
 type PetitionRules struct {
-	AnswerDays   int  `toml:"answer_days"`
+	AnswerDays   *int `toml:"answer_days"` // nil: the default
 	CalendarDays bool `toml:"calendar_days"`
 	// PublicNames are names that petitions may show: officials named in their office, and
 	// places or institutions named after a person that the masker would take for one.

@@ -24,10 +24,28 @@ import (
 // not be filled at all.
 func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	src.text = text
+	if err := CheckNesting(src.File, text); err != nil {
+		var e *diag.Error
+		if errors.As(err, &e) {
+			e.Pos.Line += src.line
+		}
+		errs.Append(err)
+		return false
+	}
 	// Fast path: most files are fine, and decoding straight into the record (into a fresh
 	// value, so that a failure leaves v untouched) parses them once.
 	fresh := reflect.New(reflect.TypeOf(v).Elem())
-	if md, err := toml.Decode(string(text), fresh.Interface()); err == nil && len(md.Undecoded()) == 0 {
+	md, err := toml.Decode(string(text), fresh.Interface())
+	if err == nil && len(md.Keys()) == 0 {
+		// Every file has required keys: say so once, not once for each.
+		what := "tệp trống"
+		if src.line > 0 {
+			what = "phần khai báo giữa hai dòng +++ trống"
+		}
+		errs.Add(diag.Pos{File: src.File, Line: 1 + src.line, Col: 1}, "%s: chưa có khóa nào (xem README.md, mục Nội dung)", what)
+		return false
+	}
+	if err == nil && len(md.Undecoded()) == 0 {
 		copyDecoded(reflect.ValueOf(v).Elem(), fresh.Elem())
 		return true
 	}
@@ -35,10 +53,11 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(diag.Pos{File: src.File, Line: pe.Position.Line + src.line, Col: charCol(text, pe.Position.Start)},
+			// The decoder does not always know where (a control character: offset -1).
+			errs.Add(diag.Pos{File: src.File, Line: max(pe.Position.Line, 1) + src.line, Col: charCol(text, pe.Position.Start)},
 				"cú pháp TOML: %s", pe.Message)
 		} else {
-			errs.Add(diag.Pos{File: src.File}, "cú pháp TOML: %v", err)
+			errs.Add(diag.Pos{File: src.File, Line: 1 + src.line, Col: 1}, "cú pháp TOML: %v", err)
 		}
 		return false
 	}
@@ -53,7 +72,7 @@ func decodeTOML(src *source, text []byte, v any, errs *diag.List) bool {
 	if err := toml.NewEncoder(&buf).Encode(data); err != nil {
 		return false
 	}
-	_, err := toml.Decode(buf.String(), v)
+	_, err = toml.Decode(buf.String(), v)
 	return err == nil
 }
 
@@ -75,9 +94,7 @@ func copyDecoded(dst, src reflect.Value) {
 
 // charCol turns a byte offset into a 1-based column counted in characters, as editors show it.
 func charCol(text []byte, off int) int {
-	if off > len(text) {
-		off = len(text)
-	}
+	off = min(max(off, 0), len(text))
 	start := bytes.LastIndexByte(text[:off], '\n') + 1
 	return utf8.RuneCount(text[start:off]) + 1
 }
@@ -139,6 +156,10 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 			}
 			if !ok || !checkShape(ft, m[k], join(path, k), src, errs) {
 				delete(m, k)
+				if src.dropped == nil {
+					src.dropped = map[string]bool{}
+				}
+				src.dropped[join(path, k)] = true
 			}
 		}
 	case t.Kind() == reflect.Slice:

@@ -241,9 +241,13 @@ func (s *keyScanner) value(path string) {
 				return
 			}
 			s.out[path+"."+strconv.Itoa(idx)] = s.pos()
+			start := s.i
 			s.value(path + "." + strconv.Itoa(idx))
 			s.skipSpace(true)
-			if s.peek(0) == ',' {
+			switch {
+			case s.peek(0) == ',':
+				s.next()
+			case s.i == start: // a character no value starts with ("=", "}"): skip it, or loop for ever
 				s.next()
 			}
 		}

@@ -2,6 +2,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -34,7 +37,13 @@ func Load(fsys fs.FS) (*Set, error) {
 		if d.IsDir() {
 			return nil
 		}
-		text, ok := readText(fsys, name, &errs)
+		// The type comes from the directory listing, before anything is opened: opening a
+		// FIFO blocks, and a symbolic link leads out of the content folder.
+		if !d.Type().IsRegular() {
+			set.refuse(name, d.Type(), &errs)
+			return nil
+		}
+		text, ok := set.readText(fsys, name, &errs)
 		if !ok {
 			return nil
 		}
@@ -54,6 +63,10 @@ func Load(fsys fs.FS) (*Set, error) {
 				plans[dir] = f
 			}
 		case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
+			if len(bytes.TrimSpace(text)) == 0 {
+				errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp trống: ghi nội dung, hoặc xóa tệp")
+				return nil
+			}
 			// plan.toml sorts after decision.md and before narrative.md: attach after the walk.
 			markdown[name] = string(text)
 		case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
@@ -104,11 +117,11 @@ func Load(fsys fs.FS) (*Set, error) {
 			p.Decision = &Markdown{File: name, Body: text}
 		case p != nil:
 			p.Narrative = &Markdown{File: name, Body: text}
-		case !set.Unreadable[dir+"/plan.toml"]:
+		case !set.unreadable(dir + "/plan.toml"):
 			errs.Add(diag.Pos{File: name}, "thư mục %s không có plan.toml: tệp này không thuộc kế hoạch nào", dir)
 		}
 	}
-	if set.Site == nil && !set.Unreadable["site.toml"] {
+	if set.Site == nil && !set.unreadable("site.toml") {
 		errs.Add(diag.Pos{File: "site.toml"}, "thiếu tệp site.toml")
 	}
 	return set, errs.Err()
@@ -119,33 +132,132 @@ func Load(fsys fs.FS) (*Set, error) {
 func LoadRegistries(fsys fs.FS) ([]*AgencyFile, error) {
 	set := &Set{Unreadable: map[string]bool{}}
 	var errs diag.List
-	names, err := fs.Glob(fsys, "agencies/*.toml")
-	if err != nil {
+	if st, err := fs.Lstat(fsys, "agencies"); err == nil && !st.IsDir() {
+		set.refuse("agencies", st.Mode().Type(), &errs)
+		return nil, errs.Err()
+	}
+	entries, err := fs.ReadDir(fsys, "agencies")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	for _, name := range names {
-		if text, ok := readText(fsys, name, &errs); ok {
-			set.registry(name, text, &errs)
+	for _, e := range entries {
+		name := "agencies/" + e.Name()
+		switch {
+		case strings.HasPrefix(e.Name(), ".") || path.Ext(name) != ".toml":
+		case !e.Type().IsRegular():
+			set.refuse(name, e.Type(), &errs)
+		default:
+			if text, ok := set.readText(fsys, name, &errs); ok {
+				set.registry(name, text, &errs)
+			}
 		}
 	}
 	return set.Authorities, errs.Err()
 }
 
+// MaxFileSize is the size above which a content file is refused unread. The largest file of
+// the example site (a plan of 126 tasks) is about 130 KB and the largest procedure 120 KB;
+// a plan of a thousand tasks would be 1 MB. Reading a file whatever its size would let one
+// file take all the memory, and the TOML decoder needs about a microsecond a byte on files
+// of nested inline tables (measured: 2 MiB in 3 to 7 s, however deep; see MaxNesting), so
+// the limit also bounds the time one file can take.
+const MaxFileSize = 2 << 20
+
+// refuse reports an entry of the content folder that is not a regular file or a folder.
+func (set *Set) refuse(name string, mode fs.FileMode, errs *diag.List) {
+	set.Unreadable[name] = true
+	errs.Add(diag.Pos{File: name}, "%s", NotRegular(mode))
+}
+
+// NotRegular says why an entry of a folder congkhai reads, of type mode, is refused: a
+// symbolic link (to a file or a folder) would publish what lies outside the folder, a FIFO
+// blocks whoever opens it, a device never ends.
+func NotRegular(mode fs.FileMode) string {
+	if mode&fs.ModeSymlink != 0 {
+		return "là liên kết tượng trưng (symlink): chỉ đọc tệp và thư mục thật nằm trong thư mục; chép tệp vào thay cho liên kết"
+	}
+	return "không phải tệp thường (ống dẫn, thiết bị hay socket): không đọc"
+}
+
+// unreadable reports whether the file name, or a folder it is in, could not be read: its
+// problem is reported, and nothing that refers to it is reported again.
+func (set *Set) unreadable(name string) bool {
+	for ; name != "." && name != "/"; name = path.Dir(name) {
+		if set.Unreadable[name] {
+			return true
+		}
+	}
+	return false
+}
+
 // readText reads a content file as NFC text. Vietnamese typed on different systems arrives
 // precomposed or decomposed; the site and its search compare strings, so everything is NFC
-// from here on.
-func readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
-	text, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
-		return nil, false
+// from here on. A file that cannot be read is marked unreadable, so that what refers to it
+// is not reported again.
+func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
+	text, err := readFile(fsys, name)
+	if err == nil {
+		err = diag.CheckUTF8(name, text)
 	}
-	if err := diag.CheckUTF8(name, text); err != nil {
+	if err != nil {
 		errs.Append(err)
+		set.Unreadable[name] = true
 		return nil, false
 	}
 	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true
 }
+
+// ReadFile reads one file of a content folder as Load does: only a regular file reached
+// through real folders, at most MaxFileSize bytes. It is for commands that read a single
+// content file by its name, as an import that revises a plan. An error wraps
+// fs.ErrNotExist when there is no such file.
+func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	// From the top down, so that a link is refused wherever it leads.
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		st, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			return nil, diag.Errorf(diag.Pos{File: p}, "%s", NotRegular(st.Mode().Type()))
+		}
+	}
+	return readFile(fsys, name)
+}
+
+// readFile reads a regular file of at most MaxFileSize bytes. The listing said it is a
+// regular file; what was opened is checked again, in case it was replaced since.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: name}, Msg: fmt.Sprintf("không đọc được: %v", err), Err: err}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: name}, "không đọc được: %v", err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, diag.Errorf(diag.Pos{File: name}, "không phải tệp thường: không đọc")
+	}
+	tooBig := diag.Errorf(diag.Pos{File: name}, "tệp lớn hơn giới hạn %s của một tệp nội dung: kiểm tra lại tệp, hoặc chia nhỏ", sizeName(MaxFileSize))
+	if st.Size() > MaxFileSize {
+		return nil, tooBig
+	}
+	text, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: name}, "không đọc được: %v", err)
+	}
+	if len(text) > MaxFileSize {
+		return nil, tooBig
+	}
+	return text, nil
+}
+
+// sizeName writes a size in MiB: "2 MiB".
+func sizeName(n int) string { return fmt.Sprintf("%d MiB", n>>20) }
 
 // registry decodes agencies/<authority>.toml into the set.
 func (set *Set) registry(name string, text []byte, errs *diag.List) {

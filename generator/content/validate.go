@@ -27,6 +27,36 @@ var (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// CheckID returns an error, its message in words, if id cannot be an ID. An ID is lowercase
+// ASCII letters and digits in words joined by single dashes: it names a file or folder of
+// the content and of the site. The imports check the IDs given on their command line with
+// it, so that an ID is valid wherever it comes from.
+func CheckID(id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", id)
+	}
+	return checkNameLen("mã", id)
+}
+
+// MaxNameLen is the longest ID or slug, in bytes, that names a file or folder of the site
+// or the content: 255 bytes is the longest name the common file systems (ext4, XFS, APFS,
+// NTFS) allow. Every value the build makes a path of is held to it, so that check fails
+// where the build would. The longest in the example site is a field of 193 bytes.
+const MaxNameLen = 255
+
+// MaxTaskIDLen is the longest task ID: a task's page address is quoted in reports and
+// letters, and the importer makes IDs of at most this many characters from a task's words.
+const MaxTaskIDLen = 40
+
+// checkNameLen returns an error if name, which names a file or folder (what says what it
+// is: "mã", "đường dẫn"), is longer than MaxNameLen.
+func checkNameLen(what, name string) error {
+	if len(name) > MaxNameLen {
+		return fmt.Errorf("%s dài %d byte, quá %d byte, độ dài tối đa của tên một tệp hay thư mục: rút gọn", what, len(name), MaxNameLen)
+	}
+	return nil
+}
+
 // PeriodChecker reports whether a progress report's period key is well formed. The schedule
 // package provides it; content does not depend on how periods are computed.
 type PeriodChecker func(key string) error
@@ -36,7 +66,7 @@ type PeriodChecker func(key string) error
 // all problems as a diag.List.
 func Validate(set *Set, checkPeriod PeriodChecker) error {
 	v := &validator{set: set, agencies: set.agencyIndex()}
-	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" {
+	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" && !set.Site.isDropped("title") {
 		v.errs.Add(set.Site.Pos("title"), "title: thiếu tên trang")
 	}
 	if set.Site != nil && set.Site.BaseURL != "" && !IsSiteURL(set.Site.BaseURL) {
@@ -54,6 +84,7 @@ func Validate(set *Set, checkPeriod PeriodChecker) error {
 		v.report(r, plans[r.Plan], checkPeriod)
 	}
 	v.registers(set)
+	v.bounds(set)
 	return v.errs.Err()
 }
 
@@ -64,13 +95,13 @@ type validator struct {
 }
 
 func (v *validator) required(src *source, key, value string) {
-	if strings.TrimSpace(value) == "" {
+	if strings.TrimSpace(value) == "" && !src.isDropped(key) {
 		v.errs.Add(src.Pos(key), "%s: bắt buộc, không được để trống", keyName(key))
 	}
 }
 
 func (v *validator) oneOf(src *source, key, value string, allowed []string) {
-	if !slices.Contains(allowed, value) {
+	if !slices.Contains(allowed, value) && !src.isDropped(key) {
 		shown := slices.Clone(allowed)
 		for i, a := range shown {
 			if a == "" {
@@ -82,15 +113,27 @@ func (v *validator) oneOf(src *source, key, value string, allowed []string) {
 }
 
 func (v *validator) id(src *source, key, value string) bool {
-	if !idPattern.MatchString(value) {
-		v.errs.Add(src.Pos(key), "%s: mã %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap)", keyName(key), value)
+	if src.isDropped(key) {
+		return false
+	}
+	if err := CheckID(value); err != nil {
+		v.errs.Add(src.Pos(key), "%s: %v", keyName(key), err)
+		return false
+	}
+	return true
+}
+
+// nameID checks an ID that is the name of the file, or of its folder (what says which).
+func (v *validator) nameID(src *source, what, value string) bool {
+	if err := CheckID(value); err != nil {
+		v.errs.Add(diag.Pos{File: src.File}, "%s: %v", what, err)
 		return false
 	}
 	return true
 }
 
 func (v *validator) authority(a *AgencyFile) {
-	v.id(&a.source, "", a.ID)
+	v.nameID(&a.source, "tên tệp", a.ID)
 	v.required(&a.source, "authority.name", a.Authority.Name)
 	v.oneOf(&a.source, "authority.level", a.Authority.Level, AuthorityLevels)
 	seen := map[string]int{}
@@ -113,6 +156,28 @@ func (v *validator) authority(a *AgencyFile) {
 			if ag.SuccessorDate.IsZero() {
 				v.errs.Add(a.Pos(key+".successor"), "successor_date: cần ngày cơ quan kế nhiệm bắt đầu (ví dụ 2025-07-01)")
 			}
+		}
+	}
+	// A chain of parents must end, before the agency itself.
+	for i := range a.Agencies {
+		auth, next := a.ID, &a.Agencies[i]
+		visited := map[string]bool{auth + "/" + next.ID: true}
+		for next != nil && next.Parent != "" {
+			var id string
+			var ok bool
+			if auth, id, ok = splitRef(auth, next.Parent); !ok {
+				break
+			}
+			if visited[auth+"/"+id] {
+				msg := fmt.Sprintf("chuỗi cơ quan cha quay vòng (%s/%s)", auth, id)
+				if next == &a.Agencies[i] {
+					msg = "một cơ quan không thể trực thuộc chính nó"
+				}
+				v.errs.Add(a.Pos("agency."+strconv.Itoa(i)+".parent"), "parent: %s", msg)
+				break
+			}
+			visited[auth+"/"+id] = true
+			next = v.agencies[auth][id]
 		}
 	}
 	// A chain of successors must end.
@@ -141,6 +206,7 @@ func splitRef(authority, ref string) (auth, id string, ok bool) {
 	if !qualified {
 		return authority, ref, idPattern.MatchString(ref)
 	}
+	// The form only: an ID too long is reported where it is defined, not where it is used.
 	return auth, id, idPattern.MatchString(auth) && idPattern.MatchString(id)
 }
 
@@ -152,7 +218,7 @@ func (v *validator) agencyRef(src *source, key, authority, ref string) {
 		return
 	}
 	agencies, ok := v.agencies[auth]
-	if !ok && v.set.Unreadable["agencies/"+auth+".toml"] {
+	if !ok && v.set.unreadable("agencies/"+auth+".toml") {
 		return // the registry's own syntax error is reported
 	}
 	if !ok {
@@ -173,26 +239,26 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 	for i, ref := range refs {
 		v.agencyRef(src, key+"."+strconv.Itoa(i), authority, ref)
 	}
-	if len(refs) == 0 && strings.TrimSpace(text) != "" {
+	if len(refs) == 0 && strings.TrimSpace(text) != "" && !src.isDropped(key) {
 		v.errs.Add(src.Pos(key+"_text"), "%s_text có nội dung nhưng %s trống: ghi mã các cơ quan được nêu", keyName(key), keyName(key))
 	}
 }
 
 func (v *validator) plan(p *PlanFile) {
 	src := &p.source
-	v.id(src, "", p.ID)
-	if _, ok := v.agencies[p.Authority]; !ok && !v.set.Unreadable["agencies/"+p.Authority+".toml"] {
+	v.nameID(src, "tên thư mục", p.ID)
+	if _, ok := v.agencies[p.Authority]; !ok && !v.set.unreadable("agencies/"+p.Authority+".toml") {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}
 	v.oneOf(src, "kind", p.Kind, PlanKinds)
-	if p.Year < 1990 || p.Year > 2100 {
-		v.errs.Add(p.Pos("year"), "year: năm %d không hợp lệ", p.Year)
+	if !InYears(p.Year) && !src.isDropped("year") {
+		v.errs.Add(p.Pos("year"), "year: năm %d nằm ngoài %d–%d", p.Year, MinYear, MaxYear)
 	}
 	v.required(src, "title", p.Title)
 	v.oneOf(src, "document.type", p.Document.Type, DocumentTypes)
 	v.required(src, "document.title", p.Document.Title)
 	v.required(src, "document.issuer", p.Document.Issuer)
-	if p.Document.Date.IsZero() && p.Document.DateText == "" {
+	if p.Document.Date.IsZero() && p.Document.DateText == "" && !src.isDropped("document.date") && !src.isDropped("document.date_text") {
 		v.errs.Add(p.Pos("document"), "document: cần date, hoặc date_text khi văn bản để trống ngày")
 	}
 
@@ -231,9 +297,12 @@ func (v *validator) plan(p *PlanFile) {
 			if slices.Contains(ReservedTaskIDs, t.ID) {
 				v.errs.Add(p.Pos(key+".id"), "id: %q là tên dành riêng (%s)", t.ID, strings.Join(ReservedTaskIDs, ", "))
 			}
+			if len(t.ID) > MaxTaskIDLen {
+				v.errs.Add(p.Pos(key+".id"), "id: mã nhiệm vụ dài %d ký tự, quá %d ký tự: rút gọn", len(t.ID), MaxTaskIDLen)
+			}
 			ids[t.ID] = key + ".id"
 		}
-		if _, ok := sections[t.Section]; !ok {
+		if _, ok := sections[t.Section]; !ok && !src.isDropped(key+".section") {
 			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", t.Section)
 		}
 		v.required(src, key+".content", t.Content)
@@ -284,29 +353,29 @@ func (v *validator) assignment(p *PlanFile, key string, a Assignment) {
 
 func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker) {
 	src := &r.source
-	if p == nil && v.set.Unreadable["plans/"+r.Plan+"/plan.toml"] {
+	if p == nil && v.set.unreadable("plans/"+r.Plan+"/plan.toml") {
 		return // the plan's own syntax error is reported
 	}
 	if p == nil {
 		v.errs.Add(diag.Pos{File: r.File}, "thư mục progress/%s/ không ứng với kế hoạch nào (cần plans/%s/plan.toml)", r.Plan, r.Plan)
 		return
 	}
-	if !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == r.Task }) {
+	if !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == r.Task }) && !src.isDropped("task") {
 		v.errs.Add(r.Pos("task"), "task: kế hoạch %s không có nhiệm vụ %q", p.ID, r.Task)
 	}
-	if r.Date.IsZero() {
+	if r.Date.IsZero() && !src.isDropped("date") {
 		v.errs.Add(r.Pos(""), "date: thiếu ngày báo cáo")
 	}
 	if r.Agency != "" {
 		v.agencyRef(src, "agency", p.Authority, r.Agency)
-	} else {
+	} else if !src.isDropped("agency") {
 		v.errs.Add(r.Pos(""), "agency: thiếu cơ quan báo cáo")
 	}
 	v.oneOf(src, "status", r.Status, ReportStatuses)
 	if r.Percent != nil && (*r.Percent < 0 || *r.Percent > 100) {
 		v.errs.Add(r.Pos("percent"), "percent: %d nằm ngoài 0..100", *r.Percent)
 	}
-	if r.Status == "periodic" && r.Period == "" {
+	if r.Status == "periodic" && r.Period == "" && !src.isDropped("period") {
 		v.errs.Add(r.Pos("status"), "status = \"periodic\" cần period (ví dụ 2024-Q1)")
 	}
 	if r.Period != "" && checkPeriod != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"congkhai/generator/diag"
+	"congkhai/generator/fold"
 )
 
 // Values allowed in the registers' enumerated fields.
@@ -50,7 +51,7 @@ var Groups = []Group{
 type UnitProblem struct{ Key, Msg string }
 
 // Problems checks a unit's scores: each group within 0..its maximum, the total equal to
-// the sum of the groups to 0.01, the rank not negative.
+// the sum of the groups to 0.01, the rank within 0..MaxRank (0 is unranked).
 func (u *UnitRec) Problems() []UnitProblem {
 	var out []UnitProblem
 	sum := 0.0
@@ -64,8 +65,8 @@ func (u *UnitRec) Problems() []UnitProblem {
 	if !(math.Abs(sum-u.Total) <= 0.01+1e-9) {
 		out = append(out, UnitProblem{"total", fmt.Sprintf("total: %.2f khác tổng điểm sáu nhóm %.2f", u.Total, sum)})
 	}
-	if u.Rank < 0 {
-		out = append(out, UnitProblem{"rank", "rank: thứ hạng phải từ 1"})
+	if u.Rank < 0 || u.Rank > MaxRank {
+		out = append(out, UnitProblem{"rank", fmt.Sprintf("rank: thứ hạng %d nằm ngoài 1..%d (0: không xếp hạng)", u.Rank, MaxRank)})
 	}
 	return out
 }
@@ -77,8 +78,10 @@ func (u *UnitRec) Scores() []float64 {
 
 func (v *validator) registers(set *Set) {
 	procedures := map[string]bool{}
+	fields := map[string]*ProcedureFile{} // by slug: the first procedure of each field
 	for _, p := range set.Procedures {
 		v.procedure(p)
+		v.field(p, fields)
 		procedures[p.Code] = true
 	}
 	for _, p := range set.Petitions {
@@ -101,6 +104,7 @@ func (v *validator) procedure(p *ProcedureFile) {
 	src := &p.source
 	file := strings.TrimSuffix(strings.TrimPrefix(p.File, "thu-tuc/"), ".toml")
 	switch {
+	case src.isDropped("code"):
 	case !procedureCode.MatchString(p.Code):
 		v.errs.Add(p.Pos("code"), "code: mã thủ tục %q không đúng dạng mã quốc gia (ví dụ 1.001226)", p.Code)
 	case p.Code != file:
@@ -108,7 +112,7 @@ func (v *validator) procedure(p *ProcedureFile) {
 	}
 	v.required(src, "name", p.Name)
 	v.required(src, "field", p.Field)
-	if len(p.Levels) == 0 {
+	if len(p.Levels) == 0 && !src.isDropped("levels") {
 		v.errs.Add(p.Pos("levels"), "levels: cần ít nhất một cấp thực hiện (%s)", strings.Join(ProcedureLevels, ", "))
 	}
 	for i, l := range p.Levels {
@@ -132,12 +136,34 @@ func (v *validator) procedure(p *ProcedureFile) {
 	v.url(src, "source_url", p.SourceURL)
 }
 
+// field checks that a procedure's field is written as every other procedure of the same
+// field writes it. The field's list page is named by the slug of its name: two spellings
+// of one slug ("Hộ tịch", "HỘ TỊCH", "Hộ  tịch") would be two fields sharing one page.
+func (v *validator) field(p *ProcedureFile, fields map[string]*ProcedureFile) {
+	if strings.TrimSpace(p.Field) == "" {
+		return // reported as required
+	}
+	slug := fold.Slug(p.Field)
+	first, seen := fields[slug]
+	switch {
+	case slug == "":
+		v.errs.Add(p.Pos("field"), "field: %q không có chữ cái hay chữ số nào để đặt tên trang của lĩnh vực", p.Field)
+	case len(slug) > MaxNameLen:
+		v.errs.Add(p.Pos("field"), "field: %v", checkNameLen("tên trang của lĩnh vực (thu-tuc/linh-vuc/…/)", slug))
+	case !seen:
+		fields[slug] = p
+	case first.Field != p.Field:
+		v.errs.Add(p.Pos("field"), "field: %q và %q (%s, dòng %d) là cùng một lĩnh vực (cùng trang thu-tuc/linh-vuc/%s/) nhưng viết khác nhau: viết giống hệt nhau",
+			p.Field, first.Field, first.File, first.Pos("field").Line, slug)
+	}
+}
+
 func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	src := &p.source
-	if v.id(src, "", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
+	if v.nameID(src, "tên tệp", p.ID) && (slices.Contains(ReservedPetitionIDs, p.ID) || strings.HasPrefix(p.ID, "trang-")) {
 		v.errs.Add(diag.Pos{File: p.File}, "tên tệp %q trùng với một trang danh sách (%s, trang-N): đổi tên tệp", p.ID, strings.Join(ReservedPetitionIDs, ", "))
 	}
-	if p.Received.IsZero() {
+	if p.Received.IsZero() && !src.isDropped("received") {
 		v.errs.Add(p.Pos(""), "received: thiếu ngày tiếp nhận")
 	}
 	v.oneOf(src, "channel", p.Channel, PetitionChannels)
@@ -145,10 +171,10 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	v.oneOf(src, "status", p.Status, PetitionStatuses)
 	v.required(src, "subject", p.Subject)
 	v.required(src, "question", p.Question)
-	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] {
+	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] && !v.set.unreadable("thu-tuc/"+p.Procedure+".toml") {
 		v.errs.Add(p.Pos("procedure"), "procedure: không có thủ tục %q trong thu-tuc/", p.Procedure)
 	}
-	if len(p.Agencies) == 0 {
+	if len(p.Agencies) == 0 && !src.isDropped("agencies") {
 		v.errs.Add(p.Pos(""), "agencies: cần ít nhất một cơ quan xử lý")
 	}
 	for i, ref := range p.Agencies {
@@ -157,12 +183,12 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	switch {
 	case p.Status == "dang-xu-ly" && !p.Answered.IsZero():
 		v.errs.Add(p.Pos("answered"), "answered: phản ánh đang xử lý chưa có ngày trả lời (đổi status nếu đã trả lời)")
-	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero():
+	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero() && !src.isDropped("answered"):
 		v.errs.Add(p.Pos("status"), "answered: status = %q cần ngày trả lời hoặc xử lý (answered)", p.Status)
 	case !p.Answered.IsZero() && p.Answered.Before(p.Received):
 		v.errs.Add(p.Pos("answered"), "answered: ngày trả lời trước ngày tiếp nhận")
 	}
-	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" {
+	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" && !src.isDropped("answer") {
 		v.errs.Add(p.Pos("status"), "answer: status = \"da-tra-loi\" cần nội dung trả lời (answer)")
 	}
 	v.evidence(src, "document", p.Documents)
@@ -170,10 +196,12 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 
 func (v *validator) results(r *ResultsFile) {
 	src := &r.source
-	v.id(src, "", r.ID)
-	if !IsResultsPeriod(r.Period) {
+	v.nameID(src, "tên tệp", r.ID)
+	switch {
+	case src.isDropped("period"):
+	case !IsResultsPeriod(r.Period):
 		v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (%s)", r.Period, ResultsPeriodForms)
-	} else if !strings.HasPrefix(r.ID, r.Period) {
+	case !strings.HasPrefix(r.ID, r.Period):
 		v.errs.Add(r.Pos("period"), "period: tên tệp phải bắt đầu bằng kỳ %q (ví dụ chi-so-766/%s.toml)", r.Period, r.Period)
 	}
 	v.required(src, "title", r.Title)
@@ -181,7 +209,9 @@ func (v *validator) results(r *ResultsFile) {
 	for i, u := range r.Units {
 		key := "unit." + strconv.Itoa(i)
 		if u.Agency == "" {
-			v.errs.Add(r.Pos(key), "agency: thiếu mã đơn vị")
+			if !src.isDropped(key + ".agency") {
+				v.errs.Add(r.Pos(key), "agency: thiếu mã đơn vị")
+			}
 		} else {
 			v.qualifiedRef(src, key+".agency", u.Agency)
 			if j, dup := seen[u.Agency]; dup {
@@ -189,14 +219,18 @@ func (v *validator) results(r *ResultsFile) {
 			}
 			seen[u.Agency] = i
 		}
+		scoreDropped := slices.ContainsFunc(Groups, func(g Group) bool { return src.isDropped(key + "." + g.Key) })
 		for _, p := range u.Problems() {
-			v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
+			// A score left out for its type counts as 0: the total cannot match.
+			if !(p.Key == "total" && scoreDropped) {
+				v.errs.Add(r.Pos(key+"."+p.Key), "%s", p.Msg)
+			}
 		}
 	}
 }
 
 func (v *validator) dayRange(src *source, key string, d HolidayRec) {
-	if d.From.IsZero() {
+	if d.From.IsZero() && !src.isDropped(key+".from") {
 		v.errs.Add(src.Pos(key), "from: thiếu ngày")
 	}
 	if !d.To.IsZero() && d.To.Before(d.From) {

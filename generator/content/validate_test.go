@@ -68,3 +68,100 @@ func TestSiteBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// Two spellings of one field (same slug, so the same list page) are an error at the later
+// file's field, naming the first file and line.
+func TestFieldSpellingsCollide(t *testing.T) {
+	proc := func(code, field string) string {
+		return "code = \"" + code + "\"\nname = \"Thủ tục\"\nlevels = [\"xa\"]\nfield = \"" + field + "\"\n"
+	}
+	set, err := Load(fstest.MapFS{
+		"site.toml":             {Data: []byte(`title = "T"`)},
+		"thu-tuc/1.000001.toml": {Data: []byte(proc("1.000001", "Hộ tịch"))},
+		"thu-tuc/1.000002.toml": {Data: []byte(proc("1.000002", "HỘ TỊCH"))},
+		"thu-tuc/1.000003.toml": {Data: []byte(proc("1.000003", "Hộ  tịch"))},
+		"thu-tuc/1.000004.toml": {Data: []byte(proc("1.000004", "Hộ tịch"))},
+		"thu-tuc/1.000005.toml": {Data: []byte(proc("1.000005", "Chứng thực"))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Validate(set, nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	want := []string{
+		`thu-tuc/1.000002.toml:4:1: field: "HỘ TỊCH" và "Hộ tịch" (thu-tuc/1.000001.toml, dòng 4) là cùng một lĩnh vực (cùng trang thu-tuc/linh-vuc/ho-tich/)`,
+		`thu-tuc/1.000003.toml:4:1: field: "Hộ  tịch" và "Hộ tịch" (thu-tuc/1.000001.toml, dòng 4)`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got:\n%s", err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got %q, want %q...", got[i], want[i])
+		}
+	}
+}
+
+// Numbers and dates have bounds, each reported at its value: an answer deadline of 10⁹
+// days never finishes counting and one of 2⁶³ overflows; -5 was silently replaced by 10.
+func TestValuesAreBounded(t *testing.T) {
+	registry := "[authority]\nname = \"A\"\nlevel = \"tinh\"\n" +
+		"[[agency]]\nid = \"x\"\nname = \"X\"\nkind = \"agency\"\nlevel = \"tinh\"\nparent = \"x\"\n" +
+		"[[agency]]\nid = \"y\"\nname = \"Y\"\nkind = \"agency\"\nlevel = \"tinh\"\nparent = \"z\"\n" +
+		"[[agency]]\nid = \"z\"\nname = \"Z\"\nkind = \"agency\"\nlevel = \"tinh\"\nparent = \"y\"\n" +
+		"[[agency]]\nid = \"w\"\nname = \"W\"\nkind = \"agency\"\nlevel = \"tinh\"\nparent = \"y\"\nsuccessor = \"x\"\nsuccessor_date = 1800-01-01\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  []string // prefixes of the errors, in order
+	}{
+		{"answer_days", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = -5\n"}, []string{"site.toml:3:1: answer_days: -5 nằm ngoài 1..365"}},
+		{"answer_days 0", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 0\n"}, []string{"site.toml:3:1: answer_days: 0 nằm ngoài 1..365"}},
+		{"answer_days 10⁹", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 1_000_000_000\n"}, []string{"site.toml:3:1: answer_days: 1000000000 nằm ngoài"}},
+		{"answer_days 2⁶³-1", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 9223372036854775807\n"}, []string{"site.toml:3:1: answer_days: 9223372036854775807 nằm ngoài"}},
+		{"answer_days 365", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 365\n"}, nil},
+		{"parents and dates", map[string]string{"site.toml": "title = \"T\"\n", "agencies/a.toml": registry}, []string{
+			"agencies/a.toml:9:1: parent: một cơ quan không thể trực thuộc chính nó",
+			"agencies/a.toml:15:1: parent: chuỗi cơ quan cha quay vòng (a/y)",
+			"agencies/a.toml:21:1: parent: chuỗi cơ quan cha quay vòng (a/z)",
+			"agencies/a.toml:27:1: parent: chuỗi cơ quan cha quay vòng (a/y)",
+			"agencies/a.toml:29:1: successor_date: ngày 1800-01-01 nằm ngoài các năm 1990–2100",
+		}},
+		{"rank", map[string]string{"site.toml": "title = \"T\"\n", "agencies/a.toml": "[authority]\nname = \"A\"\nlevel = \"tinh\"\n[[agency]]\nid = \"x\"\nname = \"X\"\nkind = \"agency\"\nlevel = \"tinh\"\n",
+			"chi-so-766/2026.toml": "period = \"2026\"\ntitle = \"N\"\n[[unit]]\nagency = \"a/x\"\nrank = 9223372036854775807\n[[unit]]\nagency = \"a/x\"\nrank = -1\n"},
+			[]string{"chi-so-766/2026.toml:5:1: rank: thứ hạng 9223372036854775807 nằm ngoài 1..100000", "chi-so-766/2026.toml:7:1: agency: đơn vị", "chi-so-766/2026.toml:8:1: rank: thứ hạng -1 nằm ngoài"}},
+		{"dates", map[string]string{"site.toml": "title = \"T\"\n",
+			"ngay-nghi.toml": "[[holiday]]\nfrom = 9999-12-30\nto = 9999-12-31\nname = \"Nghỉ\"\n[[workday]]\nfrom = 2025-05-17T08:00:00\nname = \"Làm bù\"\n" +
+				"[[workday]]\nfrom = 2025-05-18\nname = \"Làm bù\"\n"},
+			[]string{"ngay-nghi.toml:2:1: from: ngày 9999-12-30 nằm ngoài", "ngay-nghi.toml:3:1: to: ngày 9999-12-31 nằm ngoài", "ngay-nghi.toml:6:1: from: chỉ ghi ngày"}},
+		{"dates, decoded again after a bad key", map[string]string{"site.toml": "title = \"T\"\n",
+			"ngay-nghi.toml": "[[workday]]\nfrom = 2025-05-17T08:00:00\nname = \"Làm bù\"\n[[workday]]\nfrom = 2025-05-18\nname = \"Làm bù\"\nten = \"khóa lạ\"\n"},
+			[]string{"ngay-nghi.toml:2:1: from: chỉ ghi ngày", "ngay-nghi.toml:7:1: khóa không hợp lệ \"ten\""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, text := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			set, err := Load(fsys)
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if err := Validate(set, nil); err != nil {
+				got = append(got, strings.Split(err.Error(), "\n")...)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got:\n%s\nwant %d errors", strings.Join(got, "\n"), len(tt.want))
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("got %q, want %q...", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

@@ -130,6 +130,9 @@ func Prefix(stage string, err error) error {
 // UTF-8, or nil. A file saved in another encoding (Windows-1258, TCVN3) would otherwise be
 // read as replacement characters without a word.
 func CheckUTF8(file string, src []byte) error {
+	if enc := utf16(src); enc != "" {
+		return Errorf(Pos{File: file, Line: 1, Col: 1}, "tệp được lưu bằng bảng mã %s: lưu lại với bảng mã UTF-8", enc)
+	}
 	if utf8.Valid(src) {
 		return nil
 	}
@@ -144,4 +147,33 @@ func CheckUTF8(file string, src []byte) error {
 	start := bytes.LastIndexByte(src[:i], '\n') + 1
 	return Errorf(Pos{File: file, Line: 1 + bytes.Count(src[:i], []byte("\n")), Col: utf8.RuneCount(src[start:i]) + 1},
 		"tệp không phải văn bản UTF-8 (có lẽ được lưu bằng bảng mã khác): lưu lại với bảng mã UTF-8")
+}
+
+// utf16 names the encoding of src if it is UTF-16 ("UTF-16 LE", "UTF-16 BE"), else returns
+// "". Windows tools save "Unicode" text as UTF-16, with or without a byte-order mark; without
+// one, text that is mostly ASCII (as Vietnamese is: letters without marks, spaces, digits)
+// is valid UTF-8 full of zero bytes, one in two of them on the same side.
+func utf16(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "UTF-16 LE"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "UTF-16 BE"
+	}
+	head := src[:min(len(src), 512)&^1]
+	var zeros [2]int // at even and odd offsets
+	for i, b := range head {
+		if b == 0 {
+			zeros[i&1]++
+		}
+	}
+	half := len(head) / 2
+	switch {
+	case half == 0:
+	case zeros[1]*4 >= half && zeros[0]*4 <= zeros[1]:
+		return "UTF-16 LE"
+	case zeros[0]*4 >= half && zeros[1]*4 <= zeros[0]:
+		return "UTF-16 BE"
+	}
+	return ""
 }

@@ -23,8 +23,10 @@ var DefaultPetitionRule = PetitionRule{Days: 10}
 func (b *builder) registers(set *content.Set) {
 	s := b.site
 	s.PetitionRule = DefaultPetitionRule
-	if f := set.Site; f != nil && f.Petitions.AnswerDays > 0 {
-		s.PetitionRule = PetitionRule{Days: f.Petitions.AnswerDays, Calendar: f.Petitions.CalendarDays}
+	if f := set.Site; f != nil && f.Petitions.AnswerDays != nil {
+		s.PetitionRule = PetitionRule{Days: *f.Petitions.AnswerDays, Calendar: f.Petitions.CalendarDays}
+	} else if f != nil {
+		s.PetitionRule.Calendar = f.Petitions.CalendarDays
 	}
 	var off, on []schedule.Period
 	if h := set.Holidays; h != nil {
@@ -56,6 +58,10 @@ func periods(days []content.HolidayRec) []schedule.Period {
 
 func (b *builder) procedures(files []*content.ProcedureFile) {
 	s := b.site
+	// A field's page is named by its slug: fields are the same field when their slugs are
+	// ("Hộ tịch", "HỘ TỊCH"), named as the first file (in file order) writes them.
+	// Validation reports two spellings; keyed by name, they were two fields sharing one
+	// page, and which one the page showed changed from build to build.
 	fields := map[string]*Field{}
 	s.procedures = map[string]*Procedure{}
 	for _, f := range files {
@@ -67,10 +73,11 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 		if p.Illustrative {
 			s.illustrative("các thủ tục có nhãn minh họa")
 		}
-		field := fields[f.Field]
+		slug := fold.Slug(f.Field)
+		field := fields[slug]
 		if field == nil {
-			field = &Field{Name: f.Field, Slug: fold.Slug(f.Field)}
-			fields[f.Field] = field
+			field = &Field{Name: f.Field, Slug: slug}
+			fields[slug] = field
 			s.Fields = append(s.Fields, field)
 		}
 		p.Field = field

@@ -118,7 +118,8 @@ func TestScorePeriodOrder(t *testing.T) {
 
 func TestPetitionRuleInCalendarDays(t *testing.T) {
 	set := registerSet()
-	set.Site.Petitions = content.PetitionRules{AnswerDays: 15, CalendarDays: true}
+	days := 15
+	set.Site.Petitions = content.PetitionRules{AnswerDays: &days, CalendarDays: true}
 	s := New(set, schedule.D(2026, time.November, 21))
 	for _, p := range s.Petitions {
 		if p.ID == "p1" && (p.Due != schedule.D(2026, time.February, 27) || p.Timeliness != Late || p.Days != 21) {
@@ -175,5 +176,34 @@ func TestBands(t *testing.T) {
 	}
 	if Good.Range() != "từ 80 đến dưới 90 điểm" {
 		t.Errorf("Range = %q", Good.Range())
+	}
+}
+
+// Fields are one field per slug, the slug that names their page: spellings that fold to
+// the same slug make one field, named as the first file writes it, holding every procedure.
+func TestFieldsAreKeyedBySlug(t *testing.T) {
+	set := registerSet()
+	set.Procedures = nil
+	for i, name := range []string{"Hộ tịch", "HỘ TỊCH", "Hộ  tịch", "Chứng thực"} {
+		set.Procedures = append(set.Procedures, &content.ProcedureFile{Code: "1.00000" + string(rune('1'+i)), Name: "Thủ tục " + name, Field: name, Levels: []string{"xa"}})
+	}
+	s := New(set, schedule.D(2026, time.November, 21))
+	if len(s.Fields) != 2 {
+		t.Fatalf("%d fields, want 2", len(s.Fields))
+	}
+	for _, f := range s.Fields {
+		if f.Slug == "ho-tich" && (f.Name != "Hộ tịch" || len(f.Procedures) != 3) {
+			t.Errorf("field %s: named %q, %d procedures; want \"Hộ tịch\" with 3", f.Slug, f.Name, len(f.Procedures))
+		}
+	}
+}
+
+// calendar_days alone counts the default 10 days in calendar days; it was ignored unless
+// answer_days was set too.
+func TestPetitionRuleCalendarDaysAlone(t *testing.T) {
+	set := registerSet()
+	set.Site.Petitions = content.PetitionRules{CalendarDays: true}
+	if s := New(set, schedule.D(2026, time.November, 21)); s.PetitionRule != (PetitionRule{Days: 10, Calendar: true}) {
+		t.Errorf("rule = %+v", s.PetitionRule)
 	}
 }

@@ -114,7 +114,7 @@ func newID(text string, used map[string]bool) string {
 	words := strings.Split(fold.Slug(text), "-")
 	id := ""
 	for _, w := range words {
-		if w == "" || len(id)+len(w) > 40 && id != "" {
+		if w == "" || len(id)+len(w) > content.MaxTaskIDLen && id != "" {
 			break
 		}
 		id = strings.TrimPrefix(id+"-"+w, "-")
@@ -122,9 +122,19 @@ func newID(text string, used map[string]bool) string {
 	if id == "" {
 		id = "nhiem-vu"
 	}
+	id = clipID(id, content.MaxTaskIDLen)
 	base := id
 	for n := 2; used[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+		suffix := fmt.Sprintf("-%d", n)
+		id = clipID(base, content.MaxTaskIDLen-len(suffix)) + suffix
+	}
+	return id
+}
+
+// clipID cuts an ID to at most n bytes, without leaving a dash at its end.
+func clipID(id string, n int) string {
+	if len(id) > n {
+		id = strings.TrimRight(id[:n], "-")
 	}
 	return id
 }

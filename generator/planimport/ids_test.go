@@ -117,4 +117,18 @@ func TestNewIDs(t *testing.T) {
 	if got := newID("…", map[string]bool{}); got != "nhiem-vu" {
 		t.Errorf("newID of no words = %q", got)
 	}
+	// IDs are never longer than check allows, whether the first word is long or the ID
+	// takes a number.
+	long := "Thu thập ý kiến đánh giá giải quyết TTHC của tỉnh"
+	first := newID(long, map[string]bool{})
+	for _, got := range []string{
+		first,
+		newID(long, map[string]bool{first: true}),
+		newID(strings.Repeat("x", 60)+" là một từ rất dài", map[string]bool{}),
+		newID(strings.Repeat("x", 60), map[string]bool{strings.Repeat("x", 40): true}),
+	} {
+		if len(got) > content.MaxTaskIDLen || content.CheckID(got) != nil {
+			t.Errorf("newID = %q, %d bytes", got, len(got))
+		}
+	}
 }
