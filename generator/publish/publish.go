@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -79,7 +80,7 @@ func Write(out string, files []render.File) (Stats, error) {
 		return st, err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := mkdirAll(parent); err != nil {
 		return st, err
 	}
 	removeOld(out)
@@ -93,7 +94,7 @@ func Write(out string, files []render.File) (Stats, error) {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := os.Chmod(tmp, dirMode); err != nil {
 		return st, err
 	}
 	marker := render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}
@@ -105,7 +106,7 @@ func Write(out string, files []render.File) (Stats, error) {
 		}
 		if d := path.Dir(f.Path); !dirs[d] {
 			dirs[d] = true
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
+			if err := mkdirAll(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
 				return st, err
 			}
 		}
@@ -116,7 +117,7 @@ func Write(out string, files []render.File) (Stats, error) {
 		}
 	}
 	if err := parallel.Do(len(all), func(i int) error {
-		return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data, 0o644)
+		return writeFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data)
 	}); err != nil {
 		return st, err
 	}
@@ -125,6 +126,56 @@ func Write(out string, files []render.File) (Stats, error) {
 	}
 	ok = true
 	return st, nil
+}
+
+// The site is read by a web server running as another user, so what publishing creates is
+// readable by all whatever the umask: folders 0755, files 0644.
+const (
+	dirMode  = 0o755
+	fileMode = 0o644
+)
+
+// mkdir makes the folder name with dirMode.
+func mkdir(name string) error {
+	if err := os.Mkdir(name, dirMode); err != nil {
+		return err
+	}
+	return os.Chmod(name, dirMode)
+}
+
+// mkdirAll makes the folder dir and the missing folders above it with dirMode.
+func mkdirAll(dir string) error {
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
+		}
+		return nil
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := mkdirAll(parent); err != nil {
+			return err
+		}
+	}
+	if err := mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}
+
+// writeFile writes data to the file name with fileMode.
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
+	if err != nil {
+		return err
+	}
+	err = f.Chmod(fileMode)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
 }
 
 // swap moves dir into place at out, and removes what was at out before.
