@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -31,6 +30,8 @@ import (
 // Marker is the file that marks a directory as congkhai's output. Publish refuses to
 // replace a non-empty directory without it, so a mistyped --out cannot delete someone's files.
 const Marker = ".congkhai"
+
+var markerText = []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")
 
 // Stats describes what was published.
 type Stats struct {
@@ -79,25 +80,21 @@ func Write(out string, files []render.File) (Stats, error) {
 	if err := checkReplaceable(out); err != nil {
 		return st, err
 	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := mkdirAll(parent); err != nil {
+	if err := mkdirAll(filepath.Dir(out)); err != nil {
 		return st, err
 	}
 	removeOld(out)
-	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
-	if err != nil {
+	tmp := sibling(out, "new")
+	if err := disk.mkdir(tmp); err != nil {
 		return st, err
 	}
 	ok := false
 	defer func() {
 		if !ok {
-			os.RemoveAll(tmp)
+			removeAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, dirMode); err != nil {
-		return st, err
-	}
-	marker := render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}
+	marker := render.File{Path: Marker, Data: markerText}
 	all := append(slices.Clip(files), marker) // Clip: never write into the caller's array
 	dirs := map[string]bool{}
 	for _, f := range all {
@@ -117,7 +114,7 @@ func Write(out string, files []render.File) (Stats, error) {
 		}
 	}
 	if err := parallel.Do(len(all), func(i int) error {
-		return writeFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data)
+		return disk.writeFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data)
 	}); err != nil {
 		return st, err
 	}
@@ -128,86 +125,41 @@ func Write(out string, files []render.File) (Stats, error) {
 	return st, nil
 }
 
-// The site is read by a web server running as another user, so what publishing creates is
-// readable by all whatever the umask: folders 0755, files 0644.
-const (
-	dirMode  = 0o755
-	fileMode = 0o644
-)
-
-// mkdir makes the folder name with dirMode.
-func mkdir(name string) error {
-	if err := os.Mkdir(name, dirMode); err != nil {
-		return err
-	}
-	return os.Chmod(name, dirMode)
-}
-
-// mkdirAll makes the folder dir and the missing folders above it with dirMode.
-func mkdirAll(dir string) error {
-	if st, err := os.Stat(dir); err == nil {
-		if !st.IsDir() {
-			return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
-		}
-		return nil
-	}
-	if parent := filepath.Dir(dir); parent != dir {
-		if err := mkdirAll(parent); err != nil {
-			return err
-		}
-	}
-	if err := mkdir(dir); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	return nil
-}
-
-// writeFile writes data to the file name with fileMode.
-func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
-	if err != nil {
-		return err
-	}
-	err = f.Chmod(fileMode)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	return err
-}
-
 // swap moves dir into place at out, and removes what was at out before.
 func swap(dir, out string) error {
 	var old string
 	if _, err := os.Lstat(out); err == nil {
-		var b [6]byte
-		rand.Read(b[:])
-		old = filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-"+hex.EncodeToString(b[:]))
-		if err := os.Rename(out, old); err != nil {
+		old = sibling(out, "old")
+		if err := disk.rename(out, old); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(dir, out); err != nil {
+	if err := disk.rename(dir, out); err != nil {
 		if old != "" {
-			os.Rename(old, out) // put the published site back
+			disk.rename(old, out) // put the published site back
 		}
 		return err
 	}
 	// The new site is published: failing to remove the old one is no failure of the build.
 	// What is left is removed by the next one (removeOld).
 	if old != "" {
-		os.RemoveAll(old)
+		removeAll(old)
 	}
 	return nil
+}
+
+// sibling returns a fresh name for a folder of the given kind ("new", "old") beside out.
+func sibling(out, kind string) string {
+	var b [6]byte
+	rand.Read(b[:])
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-"+kind+"-"+hex.EncodeToString(b[:]))
 }
 
 // removeOld removes what earlier builds could not remove of the sites they replaced.
 func removeOld(out string) {
 	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-*"))
 	for _, dir := range old {
-		os.RemoveAll(dir)
+		removeAll(dir)
 	}
 }
 
