@@ -76,16 +76,22 @@ func Minify(files []render.File) error {
 // Write publishes files as the new content of the directory out.
 func Write(out string, files []render.File) (Stats, error) {
 	var st Stats
-	out = filepath.Clean(out)
-	if err := checkReplaceable(out); err != nil {
+	dst, err := target(out)
+	if err != nil {
 		return st, err
 	}
-	if err := mkdirAll(filepath.Dir(out)); err != nil {
+	if err := checkReplaceable(dst); err != nil {
 		return st, err
 	}
-	removeOld(out)
-	tmp := sibling(out, "new")
+	if err := mkdirAll(filepath.Dir(dst)); err != nil {
+		return st, err
+	}
+	removeOld(dst)
+	tmp := sibling(dst, "new")
 	if err := disk.mkdir(tmp); err != nil {
+		if dst != filepath.Clean(out) {
+			return st, fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
+		}
 		return st, err
 	}
 	ok := false
@@ -118,11 +124,48 @@ func Write(out string, files []render.File) (Stats, error) {
 	}); err != nil {
 		return st, err
 	}
-	if err := swap(tmp, out); err != nil {
+	if err := swap(tmp, dst); err != nil {
 		return st, err
 	}
 	ok = true
 	return st, nil
+}
+
+// target returns the folder that publishing to out replaces: out itself or, if out is a
+// symbolic link, the folder it points to, which need not exist yet. The link stays, and the
+// site lands where it points; the new folder is made beside the target, on its file system.
+func target(out string) (string, error) {
+	p, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	for range 40 {
+		st, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && st.Mode()&fs.ModeSymlink == 0 {
+			if filepath.Dir(p) == p {
+				return "", fmt.Errorf("không xuất bản vào thư mục gốc %s", p)
+			}
+			return p, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			// Resolve the link's folder first, so that ".." in the link goes where the
+			// system takes it.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+			if err != nil {
+				return "", err
+			}
+			link = filepath.Join(dir, link)
+		}
+		p = filepath.Clean(link)
+	}
+	return "", fmt.Errorf("%s: quá nhiều liên kết tượng trưng nối nhau", out)
 }
 
 // swap moves dir into place at out, and removes what was at out before.
