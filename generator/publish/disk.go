@@ -22,6 +22,7 @@ type fileSystem interface {
 	writeFile(name string, data []byte) error // a file with fileMode
 	rename(from, to string) error
 	remove(name string) error // a file or an empty folder
+	lock(name string) (unlock func(), err error)
 }
 
 var disk fileSystem = osFS{}
@@ -70,6 +71,35 @@ func mkdirAll(dir string) error {
 		return err
 	}
 	return nil
+}
+
+// step names a moment of publishing. Tests stop the process at each one and check that what
+// is left is a whole site, and that the next build repairs the rest.
+type step int
+
+const (
+	stepLocked   step = iota // the lock is held; nothing else is done yet
+	stepRemoving             // a folder being removed holds nothing but its marker
+	stepCreated              // the new folder exists, empty
+	stepMarked               // the new folder holds the marker only
+	stepWriting              // half the files are written
+	stepWritten              // every file is written; out is untouched
+	stepMovedOld             // out was renamed aside; the new site is not in place yet
+	stepMovedNew             // the new site is in place; the old one is not removed yet
+	numSteps
+)
+
+var stepNames = [numSteps]string{"locked", "removing", "created", "marked", "writing", "written", "moved-old", "moved-new"}
+
+func (s step) String() string { return stepNames[s] }
+
+// stepHook, when set (only tests set it), is called at every step.
+var stepHook func(step)
+
+func at(s step) {
+	if stepHook != nil {
+		stepHook(s)
+	}
 }
 
 // removeAll removes path and, if it is a folder, everything in it. It follows no link.

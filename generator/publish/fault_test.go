@@ -63,6 +63,13 @@ func (f *faultFS) remove(name string) error {
 	return f.fileSystem.remove(name)
 }
 
+func (f *faultFS) lock(name string) (func(), error) {
+	if err := f.fault("lock", name); err != nil {
+		return nil, err
+	}
+	return f.fileSystem.lock(name)
+}
+
 // The disk faults: on a full disk what creates fails and what removes succeeds; on a
 // read-only one everything fails; a forbidden call fails alone.
 var faults = []struct {
@@ -70,7 +77,7 @@ var faults = []struct {
 	err    error
 	sticky func(op string) bool
 }{
-	{"full", syscall.ENOSPC, func(op string) bool { return op == "mkdir" || op == "write" }},
+	{"full", syscall.ENOSPC, func(op string) bool { return op == "mkdir" || op == "write" || op == "lock" }},
 	{"forbidden", syscall.EACCES, func(string) bool { return false }},
 }
 

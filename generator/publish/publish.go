@@ -12,11 +12,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -73,9 +75,28 @@ func Minify(files []render.File) error {
 	})
 }
 
-// Write publishes files as the new content of the directory out.
+// Write publishes files as the new content of the directory out. It holds a lock beside out
+// while it writes, so that another build of the same out is refused rather than mixed in;
+// it first repairs what interrupted builds left (see Recover).
 func Write(out string, files []render.File) (Stats, error) {
 	var st Stats
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") || f.Path == Marker {
+			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
+		}
+		for d := path.Dir(f.Path); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+		st.Files++
+		st.Bytes += int64(len(f.Data))
+		if path.Ext(f.Path) == ".html" {
+			st.Pages++
+		}
+	}
+	st.Files++
+	st.Bytes += int64(len(markerText))
+
 	dst, err := target(out)
 	if err != nil {
 		return st, err
@@ -86,49 +107,73 @@ func Write(out string, files []render.File) (Stats, error) {
 	if err := mkdirAll(filepath.Dir(dst)); err != nil {
 		return st, err
 	}
-	removeOld(dst)
-	tmp := sibling(dst, "new")
-	if err := disk.mkdir(tmp); err != nil {
-		if dst != filepath.Clean(out) {
-			return st, fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
+	// What is made beside dst, when out is a link, is made beside the folder it points to.
+	beside := func(err error) error {
+		if abs, _ := filepath.Abs(out); abs != dst {
+			return fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
 		}
-		return st, err
+		return err
 	}
+	unlock, err := disk.lock(lockName(dst))
+	if errors.Is(err, errBusy) {
+		return st, fmt.Errorf("một lần dựng khác đang ghi vào %s; hãy đợi lần đó xong rồi dựng lại", out)
+	}
+	if err != nil {
+		return st, beside(err)
+	}
+	defer unlock()
+	at(stepLocked)
+	repair(dst)
+
+	tmp, err := newFolder(dst)
+	if err != nil {
+		return st, beside(err)
+	}
+	at(stepCreated)
 	ok := false
 	defer func() {
 		if !ok {
-			removeAll(tmp)
+			removeSite(tmp)
 		}
 	}()
-	marker := render.File{Path: Marker, Data: markerText}
-	all := append(slices.Clip(files), marker) // Clip: never write into the caller's array
-	dirs := map[string]bool{}
-	for _, f := range all {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
-			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
-		}
-		if d := path.Dir(f.Path); !dirs[d] {
-			dirs[d] = true
-			if err := mkdirAll(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
-				return st, err
-			}
-		}
-		st.Files++
-		st.Bytes += int64(len(f.Data))
-		if path.Ext(f.Path) == ".html" {
-			st.Pages++
+	// The marker first: a folder left by a build that was killed is known by it.
+	if err := disk.writeFile(filepath.Join(tmp, Marker), markerText); err != nil {
+		return st, err
+	}
+	at(stepMarked)
+	// Parents sort before their children.
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := disk.mkdir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
+			return st, err
 		}
 	}
-	if err := parallel.Do(len(all), func(i int) error {
-		return disk.writeFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data)
+	var written atomic.Int64
+	if err := parallel.Do(len(files), func(i int) error {
+		err := disk.writeFile(filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
+		if written.Add(1) == int64(len(files)/2) {
+			at(stepWriting)
+		}
+		return err
 	}); err != nil {
 		return st, err
 	}
+	at(stepWritten)
 	if err := swap(tmp, dst); err != nil {
 		return st, err
 	}
 	ok = true
 	return st, nil
+}
+
+// newFolder makes a fresh, empty folder beside dst for the new site.
+func newFolder(dst string) (string, error) {
+	for range 10 {
+		tmp := sibling(dst, "new")
+		if err := disk.mkdir(tmp); !errors.Is(err, fs.ErrExist) {
+			return tmp, err
+		}
+	}
+	return "", fmt.Errorf("không tìm được tên mới cho thư mục tạm bên cạnh %s", dst)
 }
 
 // target returns the folder that publishing to out replaces: out itself or, if out is a
@@ -176,6 +221,7 @@ func swap(dir, out string) error {
 		if err := disk.rename(out, old); err != nil {
 			return err
 		}
+		at(stepMovedOld)
 	}
 	if err := disk.rename(dir, out); err != nil {
 		if old != "" {
@@ -184,9 +230,10 @@ func swap(dir, out string) error {
 		return err
 	}
 	// The new site is published: failing to remove the old one is no failure of the build.
-	// What is left is removed by the next one (removeOld).
+	// What is left is removed by the next one.
 	if old != "" {
-		removeAll(old)
+		at(stepMovedNew)
+		removeSite(old)
 	}
 	return nil
 }
@@ -196,14 +243,6 @@ func sibling(out, kind string) string {
 	var b [6]byte
 	rand.Read(b[:])
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-"+kind+"-"+hex.EncodeToString(b[:]))
-}
-
-// removeOld removes what earlier builds could not remove of the sites they replaced.
-func removeOld(out string) {
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-*"))
-	for _, dir := range old {
-		removeAll(dir)
-	}
 }
 
 func checkReplaceable(out string) error {
