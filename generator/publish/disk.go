@@ -21,7 +21,8 @@ type fileSystem interface {
 	mkdir(name string) error                  // a folder with dirMode
 	writeFile(name string, data []byte) error // a file with fileMode
 	rename(from, to string) error
-	remove(name string) error // a file or an empty folder
+	exchange(a, b string) error // swaps two folders in one step, where the system can
+	remove(name string) error   // a file or an empty folder
 	lock(name string) (unlock func(), err error)
 }
 
@@ -78,18 +79,21 @@ func mkdirAll(dir string) error {
 type step int
 
 const (
-	stepLocked   step = iota // the lock is held; nothing else is done yet
-	stepRemoving             // a folder being removed holds nothing but its marker
-	stepCreated              // the new folder exists, empty
-	stepMarked               // the new folder holds the marker only
-	stepWriting              // half the files are written
-	stepWritten              // every file is written; out is untouched
-	stepMovedOld             // out was renamed aside; the new site is not in place yet
-	stepMovedNew             // the new site is in place; the old one is not removed yet
+	stepLocked    step = iota // the lock is held; nothing else is done yet
+	stepRestored              // an old site was put back at out, which was missing
+	stepRemoving              // a folder being removed holds nothing but its marker
+	stepCreated               // the new folder exists, empty
+	stepMarked                // the new folder holds the marker only
+	stepWriting               // half the files are written
+	stepWritten               // every file is written; out is untouched
+	stepExchanged             // out holds the new site; the new folder holds the old one
+	stepMovedOld              // out was renamed aside; the new site is not in place yet
+	stepMovedNew              // the new site is in place; the old one is not removed yet
 	numSteps
 )
 
-var stepNames = [numSteps]string{"locked", "removing", "created", "marked", "writing", "written", "moved-old", "moved-new"}
+var stepNames = [numSteps]string{"locked", "restored", "removing", "created", "marked", "writing", "written",
+	"exchanged", "moved-old", "moved-new"}
 
 func (s step) String() string { return stepNames[s] }
 

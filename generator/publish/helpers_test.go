@@ -19,9 +19,7 @@ import (
 func site(v string) []render.File {
 	return []render.File{
 		{Path: "index.html", Data: []byte("<h1>" + v + "</h1>")},
-		{Path: "assets/style.css", Data: []byte("body{} /* " + v + " */")},
 		{Path: "ke-hoach/a/index.html", Data: []byte("a " + v)},
-		{Path: "ke-hoach/b/index.html", Data: []byte("b " + v)},
 		{Path: "chi-" + v + ".txt", Data: []byte(v)},
 	}
 }

@@ -3,6 +3,13 @@
 // directory and swapped into place only when every file was written, so a failed build
 // leaves the previously published site exactly as it was, and files that no longer have a
 // source disappear with the old directory.
+//
+// The swap is one exchange where the system has one (renameat2 on Linux), else two renames.
+// A build killed at any moment leaves a whole site at out, or, between the two renames, the
+// old site aside; Recover, first thing in the next build, puts it back and removes what
+// killed builds left. A lock beside out keeps two builds of it from writing at once. A link
+// at out is followed: the site is published where it points. What is published is readable
+// by all (0644, folders 0755) whatever the umask.
 package publish
 
 import (
@@ -123,7 +130,9 @@ func Write(out string, files []render.File) (Stats, error) {
 	}
 	defer unlock()
 	at(stepLocked)
-	repair(dst)
+	if _, err := repair(dst); err != nil {
+		return st, err
+	}
 
 	tmp, err := newFolder(dst)
 	if err != nil {
@@ -213,28 +222,43 @@ func target(out string) (string, error) {
 	return "", fmt.Errorf("%s: quá nhiều liên kết tượng trưng nối nhau", out)
 }
 
-// swap moves dir into place at out, and removes what was at out before.
-func swap(dir, out string) error {
-	var old string
-	if _, err := os.Lstat(out); err == nil {
-		old = sibling(out, "old")
-		if err := disk.rename(out, old); err != nil {
+// forceRenames, set by tests, makes swap use two renames where it could exchange.
+var forceRenames bool
+
+// swap puts the folder dir in place of dst, and removes what was there. Where the system can
+// exchange two folders in one step, dst always holds a whole site, the old or the new one.
+// Elsewhere, two renames: between them dst is missing and the old site is aside, in a folder
+// the next build puts back (see Recover) if this one is killed.
+func swap(dir, dst string) error {
+	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+		return disk.rename(dir, dst)
+	}
+	if !forceRenames {
+		err := disk.exchange(dir, dst)
+		if err == nil {
+			// Published. dir holds the old site now: failing to remove it is no failure of
+			// the build; the next one removes what is left.
+			at(stepExchanged)
+			removeSite(dir)
+			return nil
+		}
+		if !exchangeUnsupported(err) {
 			return err
 		}
-		at(stepMovedOld)
 	}
-	if err := disk.rename(dir, out); err != nil {
-		if old != "" {
-			disk.rename(old, out) // put the published site back
+	old := sibling(dst, "old")
+	if err := disk.rename(dst, old); err != nil {
+		return err
+	}
+	at(stepMovedOld)
+	if err := disk.rename(dir, dst); err != nil {
+		if err1 := disk.rename(old, dst); err1 != nil {
+			return fmt.Errorf("%w; trang đã xuất bản nằm ở %s, lần dựng sau sẽ đưa nó về", err, old)
 		}
 		return err
 	}
-	// The new site is published: failing to remove the old one is no failure of the build.
-	// What is left is removed by the next one.
-	if old != "" {
-		at(stepMovedNew)
-		removeSite(old)
-	}
+	at(stepMovedNew)
+	removeSite(old)
 	return nil
 }
 

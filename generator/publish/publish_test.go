@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Folders that builds left beside out are removed at start-up, and by Write, but only those
@@ -88,5 +89,39 @@ func TestRecoverWithNothingToDoWritesNothing(t *testing.T) {
 	}
 	if left := leftovers(t, parent); len(left) > 0 {
 		t.Errorf("Recover wrote %v", left)
+	}
+}
+
+// A build killed between the two renames of a swap leaves out missing and the published site
+// aside: Recover puts it back, and of several sites aside the one written last, says which,
+// and removes the others.
+func TestRecoverPutsBackTheNewestOldSite(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	now := time.Now()
+	for i, v := range []string{"A", "B"} {
+		dir := filepath.Join(parent, v)
+		publish(t, dir, v)
+		if err := os.Chtimes(filepath.Join(dir, Marker), now, now.Add(time.Duration(i-2)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(dir, filepath.Join(parent, ".public-old-"+[]string{"bbbb", "aaaa"}[i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	foreign := mkdir(t, parent, ".public-old-ffff", "index.html") // newer, but not congkhai's
+	var notes []string
+	if err := Recover(out, func(s string) { notes = append(notes, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if version(t, out, "A", "B") != "B" {
+		t.Errorf("out holds %s; want B, written last", describe(t, out))
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0], "đã đưa trang đã xuất bản về từ .public-old-aaaa (bản ghi sau cùng trong 2 bản") ||
+		!strings.Contains(notes[1], "đã xóa 1 thư mục") {
+		t.Errorf("notes: %q", notes)
+	}
+	if left := leftovers(t, parent, "public"); !slices.Equal(left, []string{foreign}) {
+		t.Errorf("left %v; want only %s", left, foreign)
 	}
 }

@@ -7,16 +7,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 )
 
 // Recover repairs what builds that were interrupted (killed, or stopped by a full disk) left
 // beside out. A build calls it first thing, before it reads any content, so that the repair
-// does not wait for a build that succeeds. It removes the folders congkhai made that no
-// build is writing: new sites that were never published and old sites that were not removed.
-// It removes only folders named as congkhai names them and holding its marker (or empty).
-// It changes nothing while another build of out holds the lock: that build repairs first.
-// warn, if not nil, is told what was done.
+// does not wait for a build that succeeds.
+//
+// If out is missing and an old site is aside (a build was killed between the two renames
+// that replace out where the system cannot exchange folders), the old site is put back; of
+// several, the one written last. Then the folders congkhai made that no build is writing are
+// removed: new sites that were never published, old sites that were not removed. Only
+// folders named as congkhai names them and holding its marker (or empty) are touched.
+//
+// Recover changes nothing while another build of out holds the lock: that build repairs
+// first. warn, if not nil, is told what was done.
 func Recover(out string, warn func(string)) error {
 	dst, err := target(out)
 	if err != nil {
@@ -31,21 +38,53 @@ func Recover(out string, warn func(string)) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("tệp khóa %s: %w", lockName(dst), err)
+		return err
 	}
 	defer unlock()
-	notes := repair(dst)
+	notes, err := repair(dst)
 	if warn != nil {
 		for _, n := range notes {
 			warn(n)
 		}
 	}
-	return nil
+	return err
 }
 
-// repair does the work of Recover; the caller holds the lock.
-func repair(dst string) (notes []string) {
-	news, olds, _ := aside(dst)
+// repair does the work of Recover; the caller holds the lock. It fails only if out is
+// missing and the old site could not be put back.
+func repair(dst string) (notes []string, err error) {
+	news, olds, err := aside(dst)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+		// The newest old site: its marker is the first file its build wrote.
+		var last string
+		var lastTime time.Time
+		n := 0
+		for _, dir := range olds {
+			if marked, _ := made(dir); !marked {
+				continue
+			}
+			n++
+			st, err := os.Stat(filepath.Join(dir, Marker))
+			if err == nil && (last == "" || st.ModTime().After(lastTime) || st.ModTime().Equal(lastTime) && dir > last) {
+				last, lastTime = dir, st.ModTime()
+			}
+		}
+		if last != "" {
+			if err := disk.rename(last, dst); err != nil {
+				return nil, fmt.Errorf("%s bị mất khi một lần dựng trước bị ngắt; không đưa được trang đã xuất bản về từ %s: %w", dst, last, err)
+			}
+			at(stepRestored)
+			note := fmt.Sprintf("%s bị mất khi một lần dựng trước bị ngắt; đã đưa trang đã xuất bản về từ %s", dst, filepath.Base(last))
+			if n > 1 {
+				note += fmt.Sprintf(" (bản ghi sau cùng trong %d bản, theo giờ của tệp %s)", n, Marker)
+			}
+			notes = append(notes, note)
+			olds = slices.DeleteFunc(olds, func(d string) bool { return d == last })
+		}
+	}
 	var removed []string
 	for _, dir := range append(news, olds...) {
 		marked, empty := made(dir)
@@ -65,7 +104,7 @@ func repair(dst string) (notes []string) {
 	if len(removed) > 0 {
 		notes = append(notes, fmt.Sprintf("đã xóa %d thư mục do lần dựng bị ngắt trước đây để lại bên cạnh %s: %s", len(removed), dst, strings.Join(removed, ", ")))
 	}
-	return notes
+	return notes, nil
 }
 
 // aside lists, by name alone, the folders builds make beside dst: new sites being written
