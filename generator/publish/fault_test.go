@@ -153,6 +153,13 @@ func faultCase(t *testing.T, real fileSystem, ferr error, sticky func(string) bo
 		if version(t, out, "C") == "" && !(mayMiss && tree(t, out) == nil) {
 			t.Errorf("call %d failed (%v), and out holds %s", n, err, describe(t, out))
 		}
+		// The message says where the published site is.
+		if want := "trang đã xuất bản ở " + out + " vẫn giữ nguyên"; tree(t, out) != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("call %d failed: %q lacks %q", n, err, want)
+		}
+		if want := "trang đã xuất bản đang nằm ở " + filepath.Join(parent, ".public-old-"); tree(t, out) == nil && !strings.Contains(err.Error(), want) && !strings.Contains(err.Error(), "không đưa được trang đã xuất bản về") {
+			t.Errorf("call %d failed: %q says not where the published site is", n, err)
+		}
 		for _, name := range leftovers(t, parent, "public") {
 			if strings.HasPrefix(name, ".public-new-") && !sticky("remove") {
 				t.Errorf("call %d failed (%v), and %s is left", n, err, name)

@@ -121,12 +121,25 @@ func Write(out string, files []render.File) (Stats, error) {
 		}
 		return err
 	}
+	// After a failure, what is at dst is the site published before, untouched, or, if a
+	// build was interrupted between two renames, it is aside.
+	kept := func(err error) error {
+		if _, e := os.Lstat(dst); e == nil {
+			return fmt.Errorf("%w; trang đã xuất bản ở %s vẫn giữ nguyên", err, out)
+		}
+		if _, olds, _ := aside(dst); len(olds) > 0 {
+			if last, _ := newest(olds); last != "" {
+				return fmt.Errorf("%w; trang đã xuất bản đang nằm ở %s, lần dựng sau sẽ đưa nó về", err, last)
+			}
+		}
+		return err
+	}
 	unlock, err := disk.lock(lockName(dst))
 	if errors.Is(err, errBusy) {
 		return st, fmt.Errorf("một lần dựng khác đang ghi vào %s; hãy đợi lần đó xong rồi dựng lại", out)
 	}
 	if err != nil {
-		return st, beside(err)
+		return st, kept(beside(err))
 	}
 	defer unlock()
 	at(stepLocked)
@@ -136,7 +149,7 @@ func Write(out string, files []render.File) (Stats, error) {
 
 	tmp, err := newFolder(dst)
 	if err != nil {
-		return st, beside(err)
+		return st, kept(beside(err))
 	}
 	at(stepCreated)
 	ok := false
@@ -147,13 +160,13 @@ func Write(out string, files []render.File) (Stats, error) {
 	}()
 	// The marker first: a folder left by a build that was killed is known by it.
 	if err := disk.writeFile(filepath.Join(tmp, Marker), markerText); err != nil {
-		return st, err
+		return st, kept(err)
 	}
 	at(stepMarked)
 	// Parents sort before their children.
 	for _, d := range slices.Sorted(maps.Keys(dirs)) {
 		if err := disk.mkdir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
-			return st, err
+			return st, kept(err)
 		}
 	}
 	var written atomic.Int64
@@ -164,11 +177,11 @@ func Write(out string, files []render.File) (Stats, error) {
 		}
 		return err
 	}); err != nil {
-		return st, err
+		return st, kept(err)
 	}
 	at(stepWritten)
 	if err := swap(tmp, dst); err != nil {
-		return st, err
+		return st, kept(err)
 	}
 	ok = true
 	return st, nil
@@ -252,9 +265,7 @@ func swap(dir, dst string) error {
 	}
 	at(stepMovedOld)
 	if err := disk.rename(dir, dst); err != nil {
-		if err1 := disk.rename(old, dst); err1 != nil {
-			return fmt.Errorf("%w; trang đã xuất bản nằm ở %s, lần dựng sau sẽ đưa nó về", err, old)
-		}
+		disk.rename(old, dst) // put the published site back; if this fails too, Recover will
 		return err
 	}
 	at(stepMovedNew)

@@ -58,21 +58,7 @@ func repair(dst string) (notes []string, err error) {
 		return nil, err
 	}
 	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
-		// The newest old site: its marker is the first file its build wrote.
-		var last string
-		var lastTime time.Time
-		n := 0
-		for _, dir := range olds {
-			if marked, _ := made(dir); !marked {
-				continue
-			}
-			n++
-			st, err := os.Stat(filepath.Join(dir, Marker))
-			if err == nil && (last == "" || st.ModTime().After(lastTime) || st.ModTime().Equal(lastTime) && dir > last) {
-				last, lastTime = dir, st.ModTime()
-			}
-		}
-		if last != "" {
+		if last, n := newest(olds); last != "" {
 			if err := disk.rename(last, dst); err != nil {
 				return nil, fmt.Errorf("%s bị mất khi một lần dựng trước bị ngắt; không đưa được trang đã xuất bản về từ %s: %w", dst, last, err)
 			}
@@ -105,6 +91,23 @@ func repair(dst string) (notes []string, err error) {
 		notes = append(notes, fmt.Sprintf("đã xóa %d thư mục do lần dựng bị ngắt trước đây để lại bên cạnh %s: %s", len(removed), dst, strings.Join(removed, ", ")))
 	}
 	return notes, nil
+}
+
+// newest returns the old site written last among the folders olds, by the time of its
+// marker, the first file its build wrote, and how many old sites there are.
+func newest(olds []string) (last string, n int) {
+	var lastTime time.Time
+	for _, dir := range olds {
+		if marked, _ := made(dir); !marked {
+			continue
+		}
+		n++
+		st, err := os.Stat(filepath.Join(dir, Marker))
+		if err == nil && (last == "" || st.ModTime().After(lastTime) || st.ModTime().Equal(lastTime) && dir > last) {
+			last, lastTime = dir, st.ModTime()
+		}
+	}
+	return last, n
 }
 
 // aside lists, by name alone, the folders builds make beside dst: new sites being written
