@@ -39,6 +39,7 @@ type Options struct {
 	BaseURL   string        // absolute URL of the site root, for permanent links; optional
 	Templates fs.FS         // overrides of the default templates, file by file; optional
 	Static    fs.FS         // overrides of the default static files, file by file; optional
+	Warn      func(string)  // told what was repaired of earlier, interrupted builds; optional
 }
 
 // Result describes a finished build.
@@ -77,6 +78,10 @@ func checkPeriod(key string) error {
 // Build runs the whole pipeline and publishes the site into opts.Out.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
+	// First, whether this build succeeds or not: repair what interrupted builds left.
+	if err := publish.Recover(opts.Out, opts.Warn); err != nil {
+		return nil, fmt.Errorf("ghi: %w", err)
+	}
 	site, err := Check(ctx, opts)
 	if err != nil {
 		return nil, err

@@ -104,6 +104,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 			len(site.Plans), count(n), len(site.Agencies), len(site.Reports), count(len(site.Procedures)), len(site.Petitions), len(site.ScorePeriods))
 		return exitOK
 	}
+	opts.Warn = func(msg string) { fmt.Fprintf(a.stderr, "congkhai %s: %s\n", cmd, msg) }
 	res, err := generator.Build(ctx, opts)
 	if err != nil {
 		return a.fail(cmd, o.content, err)

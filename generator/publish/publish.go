@@ -3,6 +3,13 @@
 // directory and swapped into place only when every file was written, so a failed build
 // leaves the previously published site exactly as it was, and files that no longer have a
 // source disappear with the old directory.
+//
+// The swap is one exchange where the system has one (renameat2 on Linux), else two renames.
+// A build killed at any moment leaves a whole site at out, or, between the two renames, the
+// old site aside; Recover, first thing in the next build, puts it back and removes what
+// killed builds left. A lock beside out keeps two builds of it from writing at once. A link
+// at out is followed: the site is published where it points. What is published is readable
+// by all (0644, folders 0755) whatever the umask.
 package publish
 
 import (
@@ -12,11 +19,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -30,6 +39,8 @@ import (
 // Marker is the file that marks a directory as congkhai's output. Publish refuses to
 // replace a non-empty directory without it, so a mistyped --out cannot delete someone's files.
 const Marker = ".congkhai"
+
+var markerText = []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")
 
 // Stats describes what was published.
 type Stats struct {
@@ -71,43 +82,18 @@ func Minify(files []render.File) error {
 	})
 }
 
-// Write publishes files as the new content of the directory out.
+// Write publishes files as the new content of the directory out. It holds a lock beside out
+// while it writes, so that another build of the same out is refused rather than mixed in;
+// it first repairs what interrupted builds left (see Recover).
 func Write(out string, files []render.File) (Stats, error) {
 	var st Stats
-	out = filepath.Clean(out)
-	if err := checkReplaceable(out); err != nil {
-		return st, err
-	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return st, err
-	}
-	removeOld(out)
-	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
-	if err != nil {
-		return st, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return st, err
-	}
-	marker := render.File{Path: Marker, Data: []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")}
-	all := append(slices.Clip(files), marker) // Clip: never write into the caller's array
 	dirs := map[string]bool{}
-	for _, f := range all {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") || f.Path == Marker {
 			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
 		}
-		if d := path.Dir(f.Path); !dirs[d] {
+		for d := path.Dir(f.Path); d != "." && !dirs[d]; d = path.Dir(d) {
 			dirs[d] = true
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
-				return st, err
-			}
 		}
 		st.Files++
 		st.Bytes += int64(len(f.Data))
@@ -115,49 +101,183 @@ func Write(out string, files []render.File) (Stats, error) {
 			st.Pages++
 		}
 	}
-	if err := parallel.Do(len(all), func(i int) error {
-		return os.WriteFile(filepath.Join(tmp, filepath.FromSlash(all[i].Path)), all[i].Data, 0o644)
-	}); err != nil {
+	st.Files++
+	st.Bytes += int64(len(markerText))
+
+	dst, err := target(out)
+	if err != nil {
 		return st, err
 	}
-	if err := swap(tmp, out); err != nil {
+	if err := checkReplaceable(dst); err != nil {
 		return st, err
+	}
+	if err := mkdirAll(filepath.Dir(dst)); err != nil {
+		return st, err
+	}
+	// What is made beside dst, when out is a link, is made beside the folder it points to.
+	beside := func(err error) error {
+		if abs, _ := filepath.Abs(out); abs != dst {
+			return fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
+		}
+		return err
+	}
+	// After a failure, what is at dst is the site published before, untouched, or, if a
+	// build was interrupted between two renames, it is aside.
+	kept := func(err error) error {
+		if _, e := os.Lstat(dst); e == nil {
+			return fmt.Errorf("%w; trang đã xuất bản ở %s vẫn giữ nguyên", err, out)
+		}
+		if _, olds, _ := aside(dst); len(olds) > 0 {
+			if last, _ := newest(olds); last != "" {
+				return fmt.Errorf("%w; trang đã xuất bản đang nằm ở %s, lần dựng sau sẽ đưa nó về", err, last)
+			}
+		}
+		return err
+	}
+	unlock, err := disk.lock(lockName(dst))
+	if errors.Is(err, errBusy) {
+		return st, fmt.Errorf("một lần dựng khác đang ghi vào %s; hãy đợi lần đó xong rồi dựng lại", out)
+	}
+	if err != nil {
+		return st, kept(beside(err))
+	}
+	defer unlock()
+	at(stepLocked)
+	if _, err := repair(dst); err != nil {
+		return st, err
+	}
+
+	tmp, err := newFolder(dst)
+	if err != nil {
+		return st, kept(beside(err))
+	}
+	at(stepCreated)
+	ok := false
+	defer func() {
+		if !ok {
+			removeSite(tmp)
+		}
+	}()
+	// The marker first: a folder left by a build that was killed is known by it.
+	if err := disk.writeFile(filepath.Join(tmp, Marker), markerText); err != nil {
+		return st, kept(err)
+	}
+	at(stepMarked)
+	// Parents sort before their children.
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := disk.mkdir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
+			return st, kept(err)
+		}
+	}
+	var written atomic.Int64
+	if err := parallel.Do(len(files), func(i int) error {
+		err := disk.writeFile(filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
+		if written.Add(1) == int64(len(files)/2) {
+			at(stepWriting)
+		}
+		return err
+	}); err != nil {
+		return st, kept(err)
+	}
+	at(stepWritten)
+	if err := swap(tmp, dst); err != nil {
+		return st, kept(err)
 	}
 	ok = true
 	return st, nil
 }
 
-// swap moves dir into place at out, and removes what was at out before.
-func swap(dir, out string) error {
-	var old string
-	if _, err := os.Lstat(out); err == nil {
-		var b [6]byte
-		rand.Read(b[:])
-		old = filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-"+hex.EncodeToString(b[:]))
-		if err := os.Rename(out, old); err != nil {
+// newFolder makes a fresh, empty folder beside dst for the new site.
+func newFolder(dst string) (string, error) {
+	for range 10 {
+		tmp := sibling(dst, "new")
+		if err := disk.mkdir(tmp); !errors.Is(err, fs.ErrExist) {
+			return tmp, err
+		}
+	}
+	return "", fmt.Errorf("không tìm được tên mới cho thư mục tạm bên cạnh %s", dst)
+}
+
+// target returns the folder that publishing to out replaces: out itself or, if out is a
+// symbolic link, the folder it points to, which need not exist yet. The link stays, and the
+// site lands where it points; the new folder is made beside the target, on its file system.
+func target(out string) (string, error) {
+	p, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	for range 40 {
+		st, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && st.Mode()&fs.ModeSymlink == 0 {
+			if filepath.Dir(p) == p {
+				return "", fmt.Errorf("không xuất bản vào thư mục gốc %s", p)
+			}
+			return p, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			// Resolve the link's folder first, so that ".." in the link goes where the
+			// system takes it.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+			if err != nil {
+				return "", err
+			}
+			link = filepath.Join(dir, link)
+		}
+		p = filepath.Clean(link)
+	}
+	return "", fmt.Errorf("%s: quá nhiều liên kết tượng trưng nối nhau", out)
+}
+
+// forceRenames, set by tests, makes swap use two renames where it could exchange.
+var forceRenames bool
+
+// swap puts the folder dir in place of dst, and removes what was there. Where the system can
+// exchange two folders in one step, dst always holds a whole site, the old or the new one.
+// Elsewhere, two renames: between them dst is missing and the old site is aside, in a folder
+// the next build puts back (see Recover) if this one is killed.
+func swap(dir, dst string) error {
+	if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+		return disk.rename(dir, dst)
+	}
+	if !forceRenames {
+		err := disk.exchange(dir, dst)
+		if err == nil {
+			// Published. dir holds the old site now: failing to remove it is no failure of
+			// the build; the next one removes what is left.
+			at(stepExchanged)
+			removeSite(dir)
+			return nil
+		}
+		if !exchangeUnsupported(err) {
 			return err
 		}
 	}
-	if err := os.Rename(dir, out); err != nil {
-		if old != "" {
-			os.Rename(old, out) // put the published site back
-		}
+	old := sibling(dst, "old")
+	if err := disk.rename(dst, old); err != nil {
 		return err
 	}
-	// The new site is published: failing to remove the old one is no failure of the build.
-	// What is left is removed by the next one (removeOld).
-	if old != "" {
-		os.RemoveAll(old)
+	at(stepMovedOld)
+	if err := disk.rename(dir, dst); err != nil {
+		disk.rename(old, dst) // put the published site back; if this fails too, Recover will
+		return err
 	}
+	at(stepMovedNew)
+	removeSite(old)
 	return nil
 }
 
-// removeOld removes what earlier builds could not remove of the sites they replaced.
-func removeOld(out string) {
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-old-*"))
-	for _, dir := range old {
-		os.RemoveAll(dir)
-	}
+// sibling returns a fresh name for a folder of the given kind ("new", "old") beside out.
+func sibling(out, kind string) string {
+	var b [6]byte
+	rand.Read(b[:])
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"-"+kind+"-"+hex.EncodeToString(b[:]))
 }
 
 func checkReplaceable(out string) error {

@@ -3,26 +3,125 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
-
-	"congkhai/generator/render"
+	"time"
 )
 
-// A site an earlier build replaced but could not remove is removed by the next build, and
-// publishing succeeds.
-func TestWriteRemovesOldSites(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	left := filepath.Join(parent, ".public-old-0a1b2c")
-	os.MkdirAll(left, 0o755)
-	os.WriteFile(filepath.Join(left, "index.html"), []byte("cũ"), 0o644)
-	if _, err := Write(out, []render.File{{Path: "index.html", Data: []byte("mới")}}); err != nil {
+// Folders that builds left beside out are removed at start-up, and by Write, but only those
+// congkhai made: named as it names them, and holding its marker or nothing.
+func TestRecoverRemovesOnlyCongkhaisLeftovers(t *testing.T) {
+	for _, name := range []string{"Recover", "Write"} {
+		t.Run(name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			publish(t, out, "A")
+			mkdir(t, parent, ".public-new-1a2b3c4d5e6f", Marker, "index.html", "ke-hoach/a/index.html") // killed while writing
+			mkdir(t, parent, ".public-new-2916734051")                                                  // empty; named by an older congkhai
+			mkdir(t, parent, ".public-old-0a1b2c3d4e5f", Marker, "index.html")                          // not removed after a swap
+			mkdir(t, parent, ".public-old-7a7a", Marker)                                                // removal cut short
+			keep := []string{
+				mkdir(t, parent, ".public-new-abcdef", "index.html"),           // no marker: someone's own
+				mkdir(t, parent, ".public-old-0a1b2c", "index.html"),           // no marker: someone's own
+				mkdir(t, parent, ".public-new-new-1a2b", Marker, "index.html"), // the new site of --out public-new
+				mkdir(t, parent, ".public-new-backup", Marker, "index.html"),   // not a name congkhai makes
+				mkdir(t, parent, ".public-old-1a2b.tar", Marker, "index.html"), // nor this
+				mkdir(t, parent, "public-new-1a2b3c", Marker, "index.html"),    // nor this
+			}
+			var notes []string
+			if name == "Recover" {
+				if err := Recover(out, func(s string) { notes = append(notes, s) }); err != nil {
+					t.Fatal(err)
+				}
+				if len(notes) != 1 || !strings.Contains(notes[0], "đã xóa 4 thư mục") {
+					t.Errorf("notes: %q", notes)
+				}
+				if version(t, out, "A") == "" {
+					t.Errorf("out holds %s", describe(t, out))
+				}
+			} else {
+				publish(t, out, "B")
+			}
+			left := leftovers(t, parent, "public")
+			slices.Sort(left)
+			slices.Sort(keep)
+			if !slices.Equal(left, keep) {
+				t.Errorf("left %v, want %v", left, keep)
+			}
+			for _, k := range keep {
+				if _, err := os.Stat(filepath.Join(parent, k, "index.html")); err != nil {
+					t.Errorf("%s lost its file: %v", k, err)
+				}
+			}
+		})
+	}
+}
+
+// mkdir makes the folder name in parent, with the files named, and returns name.
+func mkdir(t *testing.T, parent, name string, files ...string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(parent, name), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(left); !os.IsNotExist(err) {
-		t.Errorf("the old site is still there: %v", err)
+	for _, f := range files {
+		p := filepath.Join(parent, name, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "mới" {
-		t.Errorf("published %q", b)
+	return name
+}
+
+// With nothing to repair, Recover writes nothing, not even its lock: it runs before every
+// build, also on a read-only disk and before --out's folder exists.
+func TestRecoverWithNothingToDoWritesNothing(t *testing.T) {
+	parent := t.TempDir()
+	if err := Recover(filepath.Join(parent, "a", "public"), nil); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(parent, "public")
+	if err := Recover(out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftovers(t, parent); len(left) > 0 {
+		t.Errorf("Recover wrote %v", left)
+	}
+}
+
+// A build killed between the two renames of a swap leaves out missing and the published site
+// aside: Recover puts it back, and of several sites aside the one written last, says which,
+// and removes the others.
+func TestRecoverPutsBackTheNewestOldSite(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	now := time.Now()
+	for i, v := range []string{"A", "B"} {
+		dir := filepath.Join(parent, v)
+		publish(t, dir, v)
+		if err := os.Chtimes(filepath.Join(dir, Marker), now, now.Add(time.Duration(i-2)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(dir, filepath.Join(parent, ".public-old-"+[]string{"bbbb", "aaaa"}[i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	foreign := mkdir(t, parent, ".public-old-ffff", "index.html") // newer, but not congkhai's
+	var notes []string
+	if err := Recover(out, func(s string) { notes = append(notes, s) }); err != nil {
+		t.Fatal(err)
+	}
+	if version(t, out, "A", "B") != "B" {
+		t.Errorf("out holds %s; want B, written last", describe(t, out))
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0], "đã đưa trang đã xuất bản về từ .public-old-aaaa (bản ghi sau cùng trong 2 bản") ||
+		!strings.Contains(notes[1], "đã xóa 1 thư mục") {
+		t.Errorf("notes: %q", notes)
+	}
+	if left := leftovers(t, parent, "public"); !slices.Equal(left, []string{foreign}) {
+		t.Errorf("left %v; want only %s", left, foreign)
 	}
 }

@@ -1,0 +1,122 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"congkhai/generator/render"
+)
+
+// site returns a small site in version v. Every version has a file of its own, so a mix of
+// two versions shows.
+func site(v string) []render.File {
+	return []render.File{
+		{Path: "index.html", Data: []byte("<h1>" + v + "</h1>")},
+		{Path: "ke-hoach/a/index.html", Data: []byte("a " + v)},
+		{Path: "chi-" + v + ".txt", Data: []byte(v)},
+	}
+}
+
+// want is the tree (see tree) of site(v) once published.
+func want(v string) map[string]string {
+	w := map[string]string{".": "dir 755", Marker: "644 " + string(markerText)}
+	for _, f := range site(v) {
+		w[f.Path] = "644 " + string(f.Data)
+		for d := filepath.Dir(f.Path); d != "."; d = filepath.Dir(d) {
+			w[filepath.ToSlash(d)] = "dir 755"
+		}
+	}
+	return w
+}
+
+// tree describes what is in dir: each folder with its mode, each file with its mode and
+// content. It is nil if dir does not exist.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			got[rel] = fmt.Sprintf("dir %o", st.Mode().Perm())
+		case d.Type().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			got[rel] = fmt.Sprintf("%o %s", st.Mode().Perm(), b)
+		default:
+			got[rel] = st.Mode().String()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// version returns which of the versions of site is whole in dir, or "" if none is: missing,
+// partial or a mix.
+func version(t *testing.T, dir string, versions ...string) string {
+	t.Helper()
+	got := tree(t, dir)
+	for _, v := range versions {
+		if maps.Equal(got, want(v)) {
+			return v
+		}
+	}
+	return ""
+}
+
+// describe lists a tree briefly, for failure messages.
+func describe(t *testing.T, dir string) string {
+	t.Helper()
+	got := tree(t, dir)
+	if got == nil {
+		return "nothing"
+	}
+	return strings.Join(slices.Sorted(maps.Keys(got)), " ")
+}
+
+// publish writes site(v) to out, failing the test on error.
+func publish(t *testing.T, out, v string) {
+	t.Helper()
+	if _, err := Write(out, site(v)); err != nil {
+		t.Fatalf("publish %s: %v", v, err)
+	}
+}
+
+// leftovers lists what is in dir besides the names kept.
+func leftovers(t *testing.T, dir string, keep ...string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		if !slices.Contains(keep, e.Name()) {
+			left = append(left, e.Name())
+		}
+	}
+	return left
+}
