@@ -3,7 +3,6 @@ package content
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // keyPositions maps the path of every key of a TOML document to where the key starts, so that
@@ -18,40 +17,16 @@ type position struct{ line, col int }
 // scanKeys indexes src. It never fails: on input the TOML decoder rejects, the index is
 // incomplete, and the decoder's own error (with its position) is what the user sees.
 func scanKeys(src []byte) keyPositions {
-	s := &keyScanner{src: src, line: 1, col: 1, out: keyPositions{}, arrays: map[string]int{}}
+	s := &keyScanner{cursor: newCursor(src), out: keyPositions{}, arrays: map[string]int{}}
 	s.run()
 	return s.out
 }
 
 type keyScanner struct {
-	src       []byte
-	i         int
-	line, col int
-	out       keyPositions
-	arrays    map[string]int // array-of-tables path -> number of elements seen
-	table     string         // path of the current table
-}
-
-func (s *keyScanner) peek(n int) byte {
-	if s.i+n < len(s.src) {
-		return s.src[s.i+n]
-	}
-	return 0
-}
-
-func (s *keyScanner) next() {
-	if s.i >= len(s.src) {
-		return
-	}
-	if s.src[s.i] == '\n' {
-		s.line++
-		s.col = 1
-		s.i++
-		return
-	}
-	_, n := utf8.DecodeRune(s.src[s.i:])
-	s.i += n
-	s.col++
+	cursor
+	out    keyPositions
+	arrays map[string]int // array-of-tables path -> number of elements seen
+	table  string         // path of the current table
 }
 
 func (s *keyScanner) pos() position { return position{s.line, s.col} }

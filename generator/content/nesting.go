@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"congkhai/generator/diag"
 )
@@ -24,7 +23,7 @@ const MaxInlineTables = 1000
 // that brackets and dots inside them do not count; anything else it leaves to the decoder,
 // and text the decoder rejects may pass it.
 func CheckNesting(file string, text []byte) error {
-	s := nestScanner{src: text, line: 1, col: 1}
+	s := nestScanner{cursor: newCursor(text)}
 	if s.run() {
 		return nil
 	}
@@ -39,32 +38,9 @@ func CheckNesting(file string, text []byte) error {
 }
 
 type nestScanner struct {
-	src       []byte
-	i         int
-	line, col int
-	key       bool // the limit was passed by a key, not by brackets
-	inline    int  // inline tables seen
-}
-
-func (s *nestScanner) peek(n int) byte {
-	if s.i+n < len(s.src) {
-		return s.src[s.i+n]
-	}
-	return 0
-}
-
-func (s *nestScanner) next() {
-	if s.i >= len(s.src) {
-		return
-	}
-	if s.src[s.i] == '\n' {
-		s.line, s.col = s.line+1, 1
-		s.i++
-		return
-	}
-	_, n := utf8.DecodeRune(s.src[s.i:])
-	s.i += n
-	s.col++
+	cursor
+	key    bool // the limit was passed by a key, not by brackets
+	inline int  // inline tables seen
 }
 
 // run scans the text and reports whether it stays within MaxNesting; when it does not, the

@@ -81,7 +81,7 @@ var institutionBefore = newWordSet("tỉnh", "huyện", "=xã", "phường", "qu
 // knownNames are places and historic figures whose names begin like a person's, folded; the
 // caller's registry adds its own agencies and places.
 var knownNames = []string{
-	// Provinces and cities, before and after 2025, and places of the seed plans.
+	// Provinces, cities, districts and places whose names begin like a person's.
 	"hà nội", "hà giang", "hà nam", "hà tĩnh", "hà tiên", "hà đông", "hà tây", "cao bằng",
 	"cao lãnh", "lâm đồng", "lạng sơn", "ninh bình", "ninh thuận", "ninh kiều", "thái bình",
 	"thái nguyên", "tiền giang", "đồng nai", "đồng tháp", "đồng hới", "đồng xoài", "hồ chí minh",
@@ -91,7 +91,7 @@ var knownNames = []string{
 	"hoàng mai", "hoàng su phì", "hồ tây", "từ sơn", "thái hòa", "giang thành", "tịnh biên",
 	"trà vinh", "trà ôn", "trà cú", "đoàn kết", "đồng tâm", "kim long", "phú quốc",
 	"hai bà trưng", "bà rịa", "bà chiểu", "bà điểm", "bà đen", "ông lãnh", "ông đốc", "bà chúa xứ",
-	// The provinces and cities before 2025, by their names without their kind.
+	// The other provinces and cities before 2025, by their names without their kind.
 	"an giang", "bà rịa vũng tàu", "bắc giang", "bắc kạn", "bạc liêu", "bắc ninh", "bến tre",
 	"bình định", "bình dương", "bình phước", "bình thuận", "cà mau", "cần thơ", "đà nẵng",
 	"đắk lắk", "đắk nông", "điện biên", "gia lai", "hải dương", "hải phòng", "hậu giang",
@@ -100,7 +100,7 @@ var knownNames = []string{
 	"quảng ngãi", "quảng ninh", "quảng trị", "sóc trăng", "sơn la", "tây ninh", "thanh hóa",
 	"thừa thiên huế", "tuyên quang", "vĩnh long", "vĩnh phúc", "yên bái", "buôn ma thuột",
 	"ngô sĩ liên", "năm căn", "bảy núi", "ba đình", "ba vì", "ba tri", "ba thê", "ba chẽ",
-	"ba bể", "ba tơ", "ba láng", "ba na", "ba đồn", "ba vì", "mười ba", "chợ lớn",
+	"ba bể", "ba tơ", "ba láng", "ba na", "ba đồn", "mười ba", "chợ lớn",
 	// Countries.
 	"thái lan", "hà lan", "hoa kỳ", "triều tiên",
 	// Heroes and writers streets, schools and wards are named after.
@@ -114,12 +114,12 @@ var knownNames = []string{
 	"ngô quyền", "võ văn kiệt", "nguyễn văn trỗi", "phan đình phùng", "hoàng văn thụ",
 	"nguyễn khuyến", "phan đăng lưu", "nguyễn chí thanh", "lê đại hành", "trần nhân tông",
 	"lý nam đế", "mạc đĩnh chi", "trần quang khải", "nguyễn thị định", "huỳnh thúc kháng",
-	"tôn thất tùng", "lê văn sỹ", "nguyễn đình chiểu", "trần khánh dư", "lê lai", "đinh bộ lĩnh",
-	"nguyễn văn trỗi", "trần bình trọng", "lý chính thắng", "phan văn trị", "võ trường toản",
+	"tôn thất tùng", "lê văn sỹ", "trần khánh dư", "lê lai", "đinh bộ lĩnh",
+	"trần bình trọng", "lý chính thắng", "phan văn trị", "võ trường toản",
 	"nguyễn an ninh", "huỳnh tấn phát", "nguyễn hữu thọ", "trần văn ơn", "lê thị riêng",
-	"trần quốc tuấn", "nguyễn văn trỗi", "hồ xuân hương", "đoàn thị điểm", "bùi thị xuân",
+	"trần quốc tuấn", "hồ xuân hương", "đoàn thị điểm", "bùi thị xuân",
 	"trần cao vân", "ngô gia tự", "lê thánh tôn", "nguyễn công trứ", "lê quang định",
-	"tôn đản", "hồ tùng mậu", "ngô thì nhậm", "lương thế vinh", "nguyễn văn cừ",
+	"tôn đản", "hồ tùng mậu", "ngô thì nhậm", "lương thế vinh",
 	"hùng vương", "kim đồng", "trưng trắc", "trưng nhị", "lê văn lương", "phạm hùng",
 	"lâm viên", "lang biang",
 }
