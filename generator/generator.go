@@ -24,6 +24,7 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/model"
+	"congkhai/generator/parallel"
 	"congkhai/generator/publish"
 	"congkhai/generator/render"
 	"congkhai/generator/schedule"
@@ -40,6 +41,9 @@ type Options struct {
 	Templates fs.FS         // overrides of the default templates, file by file; optional
 	Static    fs.FS         // overrides of the default static files, file by file; optional
 	Warn      func(string)  // told what was repaired of earlier, interrupted builds; optional
+	// Clean writes the whole site, as if nothing had been published; otherwise a build
+	// writes only the files whose bytes changed (see package publish).
+	Clean bool
 }
 
 // Result describes a finished build.
@@ -86,6 +90,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The lock before the work: a second build of the same out is refused at once.
+	sess, err := publish.Open(opts.Out, publish.Options{Full: opts.Clean})
+	if err != nil {
+		return nil, fmt.Errorf("ghi: %w", err)
+	}
+	defer sess.Close()
 	files, err := render.Site(site, render.Options{
 		Templates: overlay(opts.Templates, templates.FS),
 		Static:    overlay(opts.Static, static.FS),
@@ -97,10 +107,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := publish.Minify(files); err != nil {
+	if err := parallel.Do(len(files), func(i int) error {
+		f := files[i]
+		return sess.Put(publish.File{Path: f.Path, Data: f.Data, Raw: f.Compact}, 0)
+	}); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
-	stats, err := publish.Write(opts.Out, files)
+	stats, err := sess.Commit()
 	if err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}

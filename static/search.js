@@ -2,9 +2,11 @@
  *
  * No framework and no build step. The index is split into parts that are scripts calling
  * congkhaiSearch.add(key, data), so that they load from any static host, under a subpath,
- * from a service worker's cache and from disk (file://, where fetch() is blocked). A query
- * loads m.js (the part list, kinds and filters), the term parts holding its terms (t/N.js)
- * and one small file per result shown (d/N.js).
+ * from a service worker's cache and from disk (file://, where fetch() is blocked). Pages
+ * name the index's entry, tim-kiem/chi-muc.js, which never moves and names the current
+ * version's m.js: a new index changes that one file, not every page. A query loads the entry,
+ * m.js (the part list, kinds and filters), the term parts holding its terms (t/N.js) and one
+ * small file per result shown (d/N.js).
  *
  * Matching mirrors generator/search: text is folded (case, diacritics, đ→d), codes and
  * document numbers ("1.001226", "2890/QĐ-UBND") are single terms, the last term of a query
@@ -84,23 +86,47 @@
     return out;
   }
 
-  function Engine(url) { this.url = url; this.cache = {}; this.entries = {}; }
+  // Engine opens the index whose entry is at url; its parts load relative to the m.js the
+  // entry names.
+  function Engine(url) { this.entry = url; this.cache = {}; this.entries = {}; }
+
+  function script(url, key) {
+    return S.loadScript(url).then(function () {
+      var d = store[key];
+      delete store[key];
+      if (d === undefined) throw new Error("index part " + key + " did not register");
+      return d;
+    });
+  }
+
+  // ready resolves the URL of the current version's m.js. An entry a browser kept from an
+  // older build names a version that is gone: then the entry is read again, once, fresh.
+  Engine.prototype.ready = function (fresh) {
+    var e = this;
+    if (!e.at || fresh) {
+      e.at = script(e.entry + (fresh ? (e.entry.indexOf("?") < 0 ? "?" : "&") + "moi=" + Date.now() : ""), "i").then(function (m) {
+        return (e.url = new URL(m, e.entry).href);
+      });
+      e.at.catch(function () { e.at = null; });
+    }
+    return e.at;
+  };
 
   Engine.prototype.load = function (key, file) {
     var e = this;
     if (!e.cache[key]) {
-      e.cache[key] = S.loadScript(new URL(file, e.url).href).then(function () {
-        var d = store[key];
-        delete store[key];
-        if (d === undefined) throw new Error("index part " + key + " did not register");
-        return d;
-      });
+      e.cache[key] = e.ready().then(function (base) { return script(new URL(file, base).href, key); });
       e.cache[key].catch(function () { delete e.cache[key]; });
     }
     return e.cache[key];
   };
 
-  Engine.prototype.meta = function () { return this.load("m", this.url); };
+  Engine.prototype.meta = function () {
+    var e = this;
+    return e.load("m", "m.js").catch(function () {
+      return e.ready(true).then(function () { return e.load("m", "m.js"); });
+    });
+  };
 
   // terms returns the index entries of a query term: the term itself and, for a prefix, every
   // term that starts with it (from at most three parts).
@@ -302,7 +328,7 @@
   }
 
   function setup(form) {
-    var engine = S.open(new URL(form.getAttribute("data-index"), document.baseURI).href), root = new URL("../../", engine.url);
+    var engine = S.open(new URL(form.getAttribute("data-index"), document.baseURI).href), root = new URL("../", engine.entry);
     var full = form.id === "tim", input = form.querySelector("input[type=search]");
     var list = document.getElementById(full ? "ket-qua" : input.getAttribute("aria-controls"));
     var status = form.querySelector("[role=status]") || document.getElementById("ket-qua-dem");

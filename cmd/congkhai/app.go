@@ -16,6 +16,7 @@ import (
 	"congkhai/generator/chart"
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
+	"congkhai/generator/publish"
 	"congkhai/generator/schedule"
 )
 
@@ -110,29 +111,44 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return a.fail(cmd, o.content, err)
 	}
 	a.warn(o.content, res.Site.Warnings)
-	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; số liệu đến ngày %s.\n",
-		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), opts.AsOf.VN())
+	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; %s; số liệu đến ngày %s.\n",
+		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), changes(res.Stats), opts.AsOf.VN())
 	return exitOK
 }
 
 type options struct {
 	content, out, asOf, baseURL, templates, static string
+	clean                                          bool
+}
+
+// changes says what a build wrote: "ghi 12 tệp, xóa 1 tệp", or that nothing changed.
+func changes(st publish.Stats) string {
+	switch {
+	case st.Written == 0 && st.Removed == 0:
+		return "không tệp nào thay đổi"
+	case st.Removed == 0:
+		return fmt.Sprintf("ghi %s tệp", count(st.Written))
+	}
+	return fmt.Sprintf("ghi %s tệp, xóa %s tệp", count(st.Written), count(st.Removed))
 }
 
 func (a *app) flags(cmd string, o *options) *flag.FlagSet {
 	flags := flag.NewFlagSet("congkhai "+cmd, flag.ContinueOnError)
 	flags.SetOutput(a.stderr)
 	flags.StringVar(&o.content, "content", "content", "thư mục nội dung")
-	flags.StringVar(&o.out, "out", "public", "thư mục xuất bản (được thay thế toàn bộ khi dựng thành công)")
+	flags.StringVar(&o.out, "out", "public", "thư mục xuất bản (chỉ được cập nhật khi dựng thành công)")
 	flags.StringVar(&o.asOf, "as-of", "", "ngày số liệu `YYYY-MM-DD`; mặc định: ngày của SOURCE_DATE_EPOCH nếu có, nếu không là hôm nay (giờ Việt Nam)")
 	flags.StringVar(&o.baseURL, "base-url", "", "địa chỉ gốc của trang, ví dụ https://congkhai.example.gov.vn/ (cho liên kết cố định)")
 	flags.StringVar(&o.templates, "templates", "", "thư mục chứa mẫu trang thay cho mẫu mặc định, từng tệp một")
 	flags.StringVar(&o.static, "static", "", "thư mục chứa tệp tĩnh (CSS) thay cho tệp mặc định, từng tệp một")
+	if cmd == "build" {
+		flags.BoolVar(&o.clean, "clean", false, "ghi lại toàn bộ trang, không chỉ những tệp thay đổi")
+	}
 	return flags
 }
 
 func (o *options) generatorOptions(getenv func(string) string, now time.Time) (generator.Options, error) {
-	opts := generator.Options{Content: os.DirFS(o.content), Out: o.out, BaseURL: o.baseURL}
+	opts := generator.Options{Content: os.DirFS(o.content), Out: o.out, BaseURL: o.baseURL, Clean: o.clean}
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
 		return opts, fmt.Errorf("không có thư mục nội dung %s", o.content)
 	}

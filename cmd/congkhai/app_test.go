@@ -27,8 +27,12 @@ func TestBuildPrintsSummary(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	// 18:30 UTC on the 20th is the 21st in Asia/Ho_Chi_Minh.
-	if !regexp.MustCompile(`^Đã dựng \d+ trang \(\d+ tệp, [\d,]+ [KM]?B\) vào .* trong [\d,]+ giây; số liệu đến ngày 21/11/2026\.\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^Đã dựng \d+ trang \(\d+ tệp, [\d,]+ [KM]?B\) vào .* trong [\d,]+ giây; ghi \d+ tệp; số liệu đến ngày 21/11/2026\.\n$`).MatchString(stdout) {
 		t.Errorf("summary: %q", stdout)
+	}
+	// Again, with nothing changed: nothing is written.
+	if code, stdout, stderr := runApp(t, nil, "build", "--content", "../../testdata/small/content", "--out", out, "--base-url", "https://congkhai.example.vn/tinh/"); code != exitOK || !strings.Contains(stdout, "; không tệp nào thay đổi;") {
+		t.Errorf("a second build, exit %d: %q %s", code, stdout, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "ke-hoach/ke-hoach-mau-2024/bao-cao-quy/index.html"))
 	if err != nil {

@@ -89,11 +89,13 @@ const (
 	stepExchanged             // out holds the new site; the new folder holds the old one
 	stepMovedOld              // out was renamed aside; the new site is not in place yet
 	stepMovedNew              // the new site is in place; the old one is not removed yet
+	stepApplying              // an incremental build's journal is written, half its files moved
+	stepApplied               // the journal is applied; the staging folder is not removed yet
 	numSteps
 )
 
 var stepNames = [numSteps]string{"locked", "restored", "removing", "created", "marked", "writing", "written",
-	"exchanged", "moved-old", "moved-new"}
+	"exchanged", "moved-old", "moved-new", "applying", "applied"}
 
 func (s step) String() string { return stepNames[s] }
 

@@ -181,3 +181,56 @@ func faultCase(t *testing.T, real fileSystem, ferr error, sticky func(string) bo
 	}
 	return true
 }
+
+// Whichever call of an incremental publish fails, and however, the published site stays as
+// it was, byte for byte, or, once the build has begun to move its files into place, the
+// journal it leaves is completed by the next build, which then holds the new site whole.
+func TestIncrementalSurvivesDiskFaults(t *testing.T) {
+	real := disk
+	defer func() { disk = real }()
+	for _, fault := range faults {
+		t.Run(fault.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			publishIncremental(t, out, "C")
+			for n := 1; ; n++ {
+				f := &faultFS{fileSystem: real, n: n, err: fault.err, sticky: fault.sticky}
+				disk = f
+				_, err := putAll(out, Options{}, site("B"))
+				disk = real
+				if !f.hit {
+					if err != nil || version(t, out, "B") == "" {
+						t.Fatalf("no fault, yet: %v, out holds %s", err, describe(t, out))
+					}
+					break
+				}
+				_, journaled := os.Lstat(journalName(out))
+				switch v := version(t, out, "B", "C"); {
+				case err != nil && !errors.Is(err, fault.err):
+					t.Errorf("call %d failed with %v, but the build says %v", n, fault.err, err)
+				case err == nil && v != "B":
+					t.Errorf("call %d failed, the build succeeded, and out holds %s", n, describe(t, out))
+				case err != nil && v != "C" && journaled != nil:
+					t.Errorf("call %d failed (%v) before any journal, and out holds %s", n, err, describe(t, out))
+				}
+				if err := Recover(out, nil); err != nil && journaled == nil && fault.name == "forbidden" {
+					t.Fatalf("call %d failed; then Recover: %v", n, err)
+				}
+				if journaled == nil {
+					if v := version(t, out, "B"); v == "" {
+						t.Errorf("call %d failed after the journal; after Recover out holds %s", n, describe(t, out))
+					}
+				}
+				publishIncremental(t, out, "C")
+				if version(t, out, "C") == "" {
+					t.Fatalf("call %d failed; the next build published %s", n, describe(t, out))
+				}
+				for _, name := range leftovers(t, parent, "public") {
+					if strings.Contains(name, "-new-") || strings.Contains(name, "-journal") {
+						t.Fatalf("call %d failed; the next build left %s", n, name)
+					}
+				}
+			}
+		})
+	}
+}

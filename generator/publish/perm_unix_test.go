@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-
-	"congkhai/generator/render"
 )
 
 // A web server runs as another user: whatever the umask of the build, it must be able to
@@ -18,7 +16,7 @@ func TestPublishedFilesAreWorldReadable(t *testing.T) {
 	old := syscall.Umask(0o077)
 	defer syscall.Umask(old)
 	out := filepath.Join(t.TempDir(), "www", "public")
-	if _, err := Write(out, []render.File{
+	if _, err := Write(out, []File{
 		{Path: "index.html", Data: []byte("a")},
 		{Path: "ke-hoach/a/index.html", Data: []byte("b")},
 	}); err != nil {

@@ -40,7 +40,11 @@ func TestHelperProcess(t *testing.T) {
 		}
 	}
 	forceRenames = os.Getenv("CONGKHAI_PUBLISH_RENAMES") == "1"
-	if _, err := Write(out, site("B")); err != nil {
+	write := Write
+	if os.Getenv("CONGKHAI_PUBLISH_INCREMENTAL") == "1" {
+		write = func(out string, files []File) (Stats, error) { return putAll(out, Options{}, files) }
+	}
+	if _, err := write(out, site("B")); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
 	}
@@ -316,7 +320,8 @@ func TestKilledBuildsRecover(t *testing.T) {
 	for _, swap := range []string{"exchange", "renames"} {
 		for s := range numSteps {
 			renames := swap == "renames" || !exchanges
-			other := renames && s == stepExchanged || !renames && (s == stepMovedOld || s == stepMovedNew)
+			other := renames && s == stepExchanged || !renames && (s == stepMovedOld || s == stepMovedNew) ||
+				s == stepApplying || s == stepApplied // incremental builds only (see below)
 			switch {
 			case killed[swap+"/"+s.String()] && other:
 				t.Errorf("%s: a build was killed at step %s, which only the other way of swapping has", swap, s)
@@ -338,4 +343,69 @@ func exchangeWorks(t *testing.T) bool {
 		t.Fatal(err)
 	}
 	return err == nil
+}
+
+// An incremental build killed at any step leaves what was published untouched, or, once it
+// has begun to move its files into out, a journal the next build completes before anything
+// else: then out holds the new site whole. Nothing else is left.
+func TestKilledIncrementalBuildsRecover(t *testing.T) {
+	var mu sync.Mutex
+	killed := map[step]bool{}
+	for s := range numSteps {
+		t.Run(s.String(), func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			publishIncremental(t, out, "A")
+			switch got := startChild(t, out, s.String(), "kill", "CONGKHAI_PUBLISH_INCREMENTAL=1").wait(); got {
+			case "killed":
+				mu.Lock()
+				killed[s] = true
+				mu.Unlock()
+			case "published":
+			default:
+				t.Fatalf("the build: %s", got)
+			}
+			_, journaled := os.Lstat(journalName(out))
+			v := version(t, out, "A", "B")
+			if v == "" && journaled != nil {
+				t.Fatalf("after the kill, out holds neither site whole and no journal: %s", describe(t, out))
+			}
+			var notes []string
+			if err := Recover(out, func(s string) { notes = append(notes, s) }); err != nil {
+				t.Fatal(err)
+			}
+			v2 := version(t, out, "A", "B")
+			switch {
+			case journaled == nil && v2 != "B":
+				t.Fatalf("a journal was left; after Recover out holds %s (%v)", describe(t, out), notes)
+			case journaled != nil && v2 != v:
+				t.Fatalf("out held %s; after Recover: %s", v, describe(t, out))
+			}
+			for _, name := range leftovers(t, dir) {
+				if strings.Contains(name, "-new-") || strings.Contains(name, "-journal") {
+					t.Errorf("after Recover: %s is left (%v)", name, notes)
+				}
+			}
+			st := publishIncremental(t, out, "C")
+			if version(t, out, "C") == "" {
+				t.Fatalf("the next build published %s", describe(t, out))
+			}
+			// From A or B to C: two files change, one is new, one goes. A build killed
+			// before its journal leaves A, and the manifest of A, trusted.
+			if st.Written != 3 || st.Removed != 1 {
+				t.Errorf("the next build wrote %d files and removed %d; want 3 and 1", st.Written, st.Removed)
+			}
+			if left := leftovers(t, dir, "public"); len(left) > 0 {
+				t.Errorf("the next build left %v", left)
+			}
+		})
+	}
+	t.Cleanup(func() {
+		for _, s := range []step{stepLocked, stepCreated, stepMarked, stepWriting, stepWritten, stepApplying, stepApplied, stepRemoving} {
+			if !killed[s] {
+				t.Errorf("no incremental build was killed at step %s", s)
+			}
+		}
+	})
 }

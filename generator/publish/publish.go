@@ -19,13 +19,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
-	"strings"
-	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -33,7 +29,6 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 
 	"congkhai/generator/parallel"
-	"congkhai/generator/render"
 )
 
 // Marker is the file that marks a directory as congkhai's output. Publish refuses to
@@ -42,149 +37,77 @@ const Marker = ".congkhai"
 
 var markerText = []byte("Thư mục này do congkhai tạo; mỗi lần dựng trang nó được thay thế toàn bộ.\n")
 
-// Stats describes what was published.
-type Stats struct {
-	Files int
-	Pages int   // HTML files
-	Bytes int64 // after minification
-}
-
-// Minify minifies HTML, CSS and the theme's scripts in place; other files are kept as they are.
-func Minify(files []render.File) error {
+// minifier minifies HTML, CSS and scripts; it is safe for concurrent use.
+var minifier = func() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
-	// The minifier is safe for concurrent use; each file is its own slot.
-	return parallel.Do(len(files), func(i int) error {
-		f := files[i]
-		var mime string
-		switch path.Ext(f.Path) {
-		case ".html":
-			mime = "text/html"
-		case ".css":
-			mime = "text/css"
-		case ".js":
-			// The theme's scripts; the index's parts are written compact already.
-			if !strings.HasPrefix(f.Path, render.AssetsDir+"/") {
-				return nil
-			}
-			mime = "text/javascript"
-		default:
-			return nil
-		}
-		var buf bytes.Buffer
-		if err := m.Minify(mime, &buf, bytes.NewReader(f.Data)); err != nil {
-			return fmt.Errorf("thu gọn %s: %w", f.Path, err)
-		}
-		files[i].Data = buf.Bytes()
+	return m
+}()
+
+// minifyFile minifies an HTML, CSS or script file in place, unless it is Raw; other files
+// are kept as they are.
+func minifyFile(f *File) error {
+	if f.Raw {
 		return nil
-	})
+	}
+	var mime string
+	switch path.Ext(f.Path) {
+	case ".html":
+		mime = "text/html"
+	case ".css":
+		mime = "text/css"
+	case ".js":
+		mime = "text/javascript"
+	default:
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := minifier.Minify(mime, &buf, bytes.NewReader(f.Data)); err != nil {
+		return fmt.Errorf("thu gọn %s: %w", f.Path, err)
+	}
+	f.Data = buf.Bytes()
+	return nil
 }
 
-// Write publishes files as the new content of the directory out. It holds a lock beside out
-// while it writes, so that another build of the same out is refused rather than mixed in;
-// it first repairs what interrupted builds left (see Recover).
-func Write(out string, files []render.File) (Stats, error) {
-	var st Stats
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") || f.Path == Marker {
-			return st, fmt.Errorf("đường dẫn tệp không hợp lệ: %q", f.Path)
-		}
-		for d := path.Dir(f.Path); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
-		}
-		st.Files++
-		st.Bytes += int64(len(f.Data))
-		if path.Ext(f.Path) == ".html" {
-			st.Pages++
-		}
+// Write publishes files as the whole new content of the directory out, in a fresh folder
+// swapped in (see Session, of which it is the simplest use). It holds a lock beside out while
+// it writes, so that another build of the same out is refused rather than mixed in; it first
+// repairs what interrupted builds left (see Recover).
+func Write(out string, files []File) (Stats, error) {
+	s, err := Open(out, Options{Full: true})
+	if err != nil {
+		return Stats{}, err
 	}
-	st.Files++
-	st.Bytes += int64(len(markerText))
+	defer s.Close()
+	if err := parallel.Do(len(files), func(i int) error { return s.Put(files[i], 0) }); err != nil {
+		return s.stats(), err
+	}
+	return s.Commit()
+}
 
-	dst, err := target(out)
-	if err != nil {
-		return st, err
+// besideErr says, when out is a link, that what is made beside it is made beside the folder
+// it points to.
+func besideErr(out, dst string, err error) error {
+	if abs, _ := filepath.Abs(out); abs != dst {
+		return fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
 	}
-	if err := checkReplaceable(dst); err != nil {
-		return st, err
-	}
-	if err := mkdirAll(filepath.Dir(dst)); err != nil {
-		return st, err
-	}
-	// What is made beside dst, when out is a link, is made beside the folder it points to.
-	beside := func(err error) error {
-		if abs, _ := filepath.Abs(out); abs != dst {
-			return fmt.Errorf("%s trỏ tới %s; cần ghi được vào %s để thay trang một lần trọn vẹn: %w", out, dst, filepath.Dir(dst), err)
-		}
-		return err
-	}
-	// After a failure, what is at dst is the site published before, untouched, or, if a
-	// build was interrupted between two renames, it is aside.
-	kept := func(err error) error {
-		if _, e := os.Lstat(dst); e == nil {
-			return fmt.Errorf("%w; trang đã xuất bản ở %s vẫn giữ nguyên", err, out)
-		}
-		if _, olds, _ := aside(dst); len(olds) > 0 {
-			if last, _ := newest(olds); last != "" {
-				return fmt.Errorf("%w; trang đã xuất bản đang nằm ở %s, lần dựng sau sẽ đưa nó về", err, last)
-			}
-		}
-		return err
-	}
-	unlock, err := disk.lock(lockName(dst))
-	if errors.Is(err, errBusy) {
-		return st, fmt.Errorf("một lần dựng khác đang ghi vào %s; hãy đợi lần đó xong rồi dựng lại", out)
-	}
-	if err != nil {
-		return st, kept(beside(err))
-	}
-	defer unlock()
-	at(stepLocked)
-	if _, err := repair(dst); err != nil {
-		return st, err
-	}
+	return err
+}
 
-	tmp, err := newFolder(dst)
-	if err != nil {
-		return st, kept(beside(err))
+// keptErr says where the published site is after a failure: untouched at out, or, if a
+// build was interrupted between two renames, aside.
+func keptErr(out, dst string, err error) error {
+	if _, e := os.Lstat(dst); e == nil {
+		return fmt.Errorf("%w; trang đã xuất bản ở %s vẫn giữ nguyên", err, out)
 	}
-	at(stepCreated)
-	ok := false
-	defer func() {
-		if !ok {
-			removeSite(tmp)
-		}
-	}()
-	// The marker first: a folder left by a build that was killed is known by it.
-	if err := disk.writeFile(filepath.Join(tmp, Marker), markerText); err != nil {
-		return st, kept(err)
-	}
-	at(stepMarked)
-	// Parents sort before their children.
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := disk.mkdir(filepath.Join(tmp, filepath.FromSlash(d))); err != nil {
-			return st, kept(err)
+	if _, olds, _ := aside(dst); len(olds) > 0 {
+		if last, _ := newest(olds); last != "" {
+			return fmt.Errorf("%w; trang đã xuất bản đang nằm ở %s, lần dựng sau sẽ đưa nó về", err, last)
 		}
 	}
-	var written atomic.Int64
-	if err := parallel.Do(len(files), func(i int) error {
-		err := disk.writeFile(filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
-		if written.Add(1) == int64(len(files)/2) {
-			at(stepWriting)
-		}
-		return err
-	}); err != nil {
-		return st, kept(err)
-	}
-	at(stepWritten)
-	if err := swap(tmp, dst); err != nil {
-		return st, kept(err)
-	}
-	ok = true
-	return st, nil
+	return err
 }
 
 // newFolder makes a fresh, empty folder beside dst for the new site.

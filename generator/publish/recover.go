@@ -30,7 +30,7 @@ func Recover(out string, warn func(string)) error {
 		return err
 	}
 	news, olds, err := aside(dst)
-	if err != nil || len(news)+len(olds) == 0 {
+	if _, e := os.Lstat(journalName(dst)); err != nil || len(news)+len(olds) == 0 && e != nil {
 		return err // nothing to repair: nothing written, not even the lock
 	}
 	unlock, err := disk.lock(lockName(dst))
@@ -53,6 +53,23 @@ func Recover(out string, warn func(string)) error {
 // repair does the work of Recover; the caller holds the lock. It fails only if out is
 // missing and the old site could not be put back.
 func repair(dst string) (notes []string, err error) {
+	// An incremental build killed while it moved its files: completing it comes first, as
+	// its staging folder is one of the folders removed below.
+	// A journal or a manifest cut short while it was written is not one.
+	for _, name := range []string{journalName(dst) + ".tmp", manifestName(dst) + ".tmp"} {
+		if _, err := os.Lstat(name); err == nil {
+			if err := disk.remove(name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	note, err := completeJournal(dst)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		notes = append(notes, note)
+	}
 	news, olds, err := aside(dst)
 	if err != nil {
 		return nil, err

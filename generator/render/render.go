@@ -30,8 +30,9 @@ import (
 
 // File is one output file.
 type File struct {
-	Path string // slash-separated, relative to the output root
-	Data []byte
+	Path    string // slash-separated, relative to the output root
+	Data    []byte
+	Compact bool // written compact already: not to be minified (the search index's parts)
 }
 
 // Options control rendering.
@@ -69,7 +70,7 @@ func Site(site *model.Site, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.index = searchDir + idx.Version + "/m.js"
+	r.index = searchEntry
 	r.files = append(r.files, indexFiles(idx)...)
 	// Pages are independent: render them on every core, each into its own slot.
 	pages := r.pageList()

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 
 	"congkhai/generator/model"
@@ -10,8 +11,9 @@ import (
 // The search page, and the folder of the index, whose files sit under a folder named for
 // the index's version: tim-kiem/<version>/m.js and its parts.
 const (
-	searchPath = "tim-kiem/index.html"
-	searchDir  = "tim-kiem/"
+	searchPath  = "tim-kiem/index.html"
+	searchDir   = "tim-kiem/"
+	searchEntry = searchDir + "chi-muc.js" // the index's entry, whose path never changes
 )
 
 // searchKinds are the kinds of page the index holds, in the order of the search page's
@@ -57,12 +59,15 @@ func searchIndex(site *model.Site) (*search.Index, error) {
 	return search.Build(kinds, plans, docs, search.DefaultOptions)
 }
 
+// indexFiles are the index's parts under their version's folder and the entry that names
+// the version: pages name the entry, so a new index changes the entry and its own parts only.
 func indexFiles(idx *search.Index) []File {
-	files := make([]File, len(idx.Files))
+	files := make([]File, len(idx.Files), len(idx.Files)+1)
 	for i, f := range idx.Files {
-		files[i] = File{Path: searchDir + idx.Version + "/" + f.Path, Data: f.Data}
+		files[i] = File{Path: searchDir + idx.Version + "/" + f.Path, Data: f.Data, Compact: true}
 	}
-	return files
+	entry := "congkhaiSearch.add(\"i\"," + strconv.Quote(idx.Version+"/m.js") + ");\n"
+	return append(files, File{Path: searchEntry, Data: []byte(entry), Compact: true})
 }
 
 func planDocs(s *model.Site) []search.Doc {

@@ -29,9 +29,7 @@ export function open(dir) {
       });
     });
   };
-  const searchDir = path.join(dir, "tim-kiem");
-  const version = fs.readdirSync(searchDir).find((f) => f !== "index.html");
-  const engine = S.open(pathToFileURL(path.join(searchDir, version, "m.js")).href);
+  const engine = S.open(pathToFileURL(path.join(dir, "tim-kiem", "chi-muc.js")).href);
   return { S, engine, loaded };
 }
 
