@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"congkhai/generator"
 	"congkhai/generator/content"
+	"congkhai/generator/importer"
 	"congkhai/generator/planimport"
 )
 
@@ -60,7 +60,7 @@ func (a *app) importCmd(args []string) int {
 
 // importScores sets up "congkhai import 766" and returns its run function.
 func (a *app) importScores(flags *flag.FlagSet, contentDir *string) func(file string) int {
-	o := generator.ScoreImport{}
+	o := importer.ScoreImport{}
 	flags.StringVar(&o.Period, "period", "", "kỳ đánh giá: `2026` (năm), 2026-q3 (quý) hoặc 2026-10 (tháng)")
 	through := flags.String("through", "", "ngày cuối được tính `YYYY-MM-DD`, khi kỳ chưa kết thúc (lũy kế)")
 	flags.StringVar(&o.ID, "id", "", "tên tệp trong chi-so-766/, không có .toml (mặc định: kỳ)")
@@ -90,7 +90,7 @@ func (a *app) importScores(flags *flag.FlagSet, contentDir *string) func(file st
 		}
 		defer in.Close()
 		o.Content, o.Input, o.Name = *contentDir, in, file
-		out, n, err := generator.ImportScores(o)
+		out, n, err := importer.Scores(o)
 		if err != nil {
 			return a.fail("import 766", "", err)
 		}
@@ -101,7 +101,7 @@ func (a *app) importScores(flags *flag.FlagSet, contentDir *string) func(file st
 
 // importProcedures sets up "congkhai import tthc" and returns its run function.
 func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(file string) int {
-	o := generator.ProcedureImport{}
+	o := importer.ProcedureImport{}
 	flags.StringVar(&o.Authority, "authority", "", "danh mục cơ quan (agencies/`TÊN`.toml) để đối chiếu tên cơ quan của thủ tục")
 	levels := flags.String("levels", "", "chỉ nhập thủ tục thực hiện ở các cấp này, ví dụ `tinh,xa` (bo, tinh, huyen, xa, khac)")
 	verbose := flags.Bool("v", false, "liệt kê từng cảnh báo")
@@ -118,7 +118,7 @@ func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(fil
 		}
 		defer in.Close()
 		o.Content, o.Input, o.Name = *contentDir, in, file
-		rep, err := generator.ImportProcedures(o)
+		rep, err := importer.Procedures(o)
 		if err != nil {
 			return a.fail("import tthc", "", err)
 		}
@@ -161,7 +161,7 @@ func (a *app) importProcedures(flags *flag.FlagSet, contentDir *string) func(fil
 
 // importPlan sets up "congkhai import plan" and returns its run function.
 func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file string) int {
-	o := generator.PlanImport{}
+	o := importer.PlanImport{}
 	flags.StringVar(&o.Authority, "authority", "", "danh mục cơ quan (agencies/`TÊN`.toml); mặc định: tìm theo địa danh trong văn bản")
 	flags.StringVar(&o.ID, "id", "", "tên thư mục của kế hoạch trong plans/; mặc định: <danh mục>-<năm>-<loại>")
 	flags.IntVar(&o.Year, "year", 0, "năm của kế hoạch; mặc định: đọc từ văn bản")
@@ -176,7 +176,7 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 			return exitUsage
 		}
 		o.Content, o.File = *contentDir, file
-		res, err := generator.ImportPlan(o)
+		res, err := importer.Plan(o)
 		if err != nil {
 			return a.fail("import plan", "", err)
 		}

@@ -1,4 +1,13 @@
-package generator
+// Package importer turns files the office already has into content files: procedures of the
+// national database (Procedures), published 766 results (Scores) and plans (Plan). Each reads
+// its input whole, reports every problem of it at once, and writes nothing when the input has
+// a problem that would lose data; files are written whole (a temporary file renamed into
+// place), so an interrupted import leaves no half-written file.
+//
+// It only orchestrates: reading each source is the work of its own package (nationaldb,
+// scorecsv, planread and planimport), and the agency registries it resolves names against
+// are read by package content. A build links none of it.
+package importer
 
 import (
 	"bytes"
@@ -19,11 +28,6 @@ import (
 	"congkhai/generator/scorecsv"
 )
 
-// Imports turn files the office already has into content files. Each reads its input whole,
-// reports every problem of it at once, and writes nothing when the input has a problem that
-// would lose data; files are written whole (a temporary file renamed into place), so an
-// interrupted import leaves no half-written file.
-
 // ScoreImport describes the import of a 766 results CSV as one period of results.
 type ScoreImport struct {
 	Content string    // the content directory; its registries resolve the units
@@ -37,10 +41,10 @@ type ScoreImport struct {
 	Source  string
 }
 
-// ImportScores converts a 766 CSV into chi-so-766/<id>.toml. Units are found in the
-// registries by their code, else by name; a unit found in neither is an error. It returns
-// the path written and the number of units.
-func ImportScores(o ScoreImport) (string, int, error) {
+// Scores converts a 766 CSV into chi-so-766/<id>.toml. Units are found in the registries by
+// their code, else by name; a unit found in neither is an error. It returns the path written
+// and the number of units.
+func Scores(o ScoreImport) (string, int, error) {
 	if !content.IsResultsPeriod(o.Period) {
 		return "", 0, fmt.Errorf("kỳ %q không hợp lệ (%s)", o.Period, content.ResultsPeriodForms)
 	}
@@ -181,10 +185,10 @@ type UnresolvedName struct {
 	Nearest string
 }
 
-// ImportProcedures converts national-database records into thu-tuc/<code>.toml files. A
-// record that cannot be converted is reported, never silently dropped; a record with
-// warnings is written and its warnings reported.
-func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
+// Procedures converts national-database records into thu-tuc/<code>.toml files. A record
+// that cannot be converted is reported, never silently dropped; a record with warnings is
+// written and its warnings reported.
+func Procedures(o ProcedureImport) (*ProcedureReport, error) {
 	for _, l := range o.Levels {
 		if !slices.Contains(content.ProcedureLevels, l) {
 			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(content.ProcedureLevels, ", "))

@@ -1,4 +1,4 @@
-package generator
+package importer
 
 import (
 	"bytes"
@@ -29,16 +29,16 @@ type PlanImport struct {
 	DryRun    bool   // report only, write nothing
 }
 
-// PlanImportResult is what an import read and where it wrote it.
-type PlanImportResult struct {
+// PlanResult is what an import read and where it wrote it.
+type PlanResult struct {
 	*planimport.Result
 	Path string // the plan.toml written (or that would be, on a dry run)
 }
 
-// ImportPlan reads a plan document and writes it as content. When the plan is already in
+// Plan reads a plan document and writes it as content. When the plan is already in
 // content, the document is taken as its new version: unchanged tasks keep their IDs and the
 // file is rewritten whole.
-func ImportPlan(o PlanImport) (*PlanImportResult, error) {
+func Plan(o PlanImport) (*PlanResult, error) {
 	doc, err := readPlanDocument(o.File)
 	if err != nil {
 		return nil, err
@@ -78,7 +78,7 @@ func ImportPlan(o PlanImport) (*PlanImportResult, error) {
 	if y := res.Plan.Year; !content.InYears(y) { // read from the document
 		return nil, fmt.Errorf("năm %d của kế hoạch, đọc từ văn bản, nằm ngoài %d–%d: cho biết năm bằng --year", y, content.MinYear, content.MaxYear)
 	}
-	out := &PlanImportResult{Result: res, Path: filepath.Join(o.Content, filepath.FromSlash(rel))}
+	out := &PlanResult{Result: res, Path: filepath.Join(o.Content, filepath.FromSlash(rel))}
 	if o.DryRun {
 		return out, nil
 	}
