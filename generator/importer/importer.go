@@ -24,6 +24,7 @@ import (
 	"congkhai/generator/agencymatch"
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
+	"congkhai/generator/fold"
 	"congkhai/generator/nationaldb"
 	"congkhai/generator/scorecsv"
 )
@@ -222,6 +223,9 @@ func Procedures(o ProcedureImport) (*ProcedureReport, error) {
 	records, problems := nationaldb.Read(o.Input)
 	rep := &ProcedureReport{Records: len(records) + len(problems), Problems: problems, Rejected: len(problems)}
 	written := map[string]int{} // code -> line of the record written for it
+	// A field is one slug in content ("Thi đua khen thưởng" and "Thi đua – Khen thưởng" are one
+	// field, and check refuses two spellings): the first spelling written is kept.
+	fields := map[string]string{}
 	for _, rec := range records {
 		missed = missed[:0]
 		p, probs := nationaldb.Convert(rec, resolve)
@@ -240,6 +244,13 @@ func Procedures(o ProcedureImport) (*ProcedureReport, error) {
 				Msg: "mã thủ tục đã có ở một bản ghi trước", Detail: fmt.Sprintf("dòng %d", first)})
 			rep.Rejected++
 			continue
+		}
+		if first, seen := fields[fold.Slug(p.Field)]; seen && first != p.Field {
+			rep.Problems = append(rep.Problems, nationaldb.Problem{Line: rec.Line, Code: p.Code, Field: "linh_vuc",
+				Msg: "lĩnh vực viết khác một bản ghi trước; dùng cách viết trước", Detail: p.Field + " → " + first})
+			p.Field = first
+		} else if !seen {
+			fields[fold.Slug(p.Field)] = p.Field
 		}
 		var buf bytes.Buffer
 		if err := nationaldb.Encode(&buf, p); err != nil {
