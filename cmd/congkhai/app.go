@@ -39,6 +39,8 @@ const usage = `congkhai dựng trang công khai kế hoạch và hồ sơ của 
 Cách dùng:
   congkhai build [cờ]   dựng nội dung trong --content thành trang tĩnh trong --out
   congkhai check [cờ]   kiểm tra nội dung, liệt kê mọi lỗi (tệp:dòng:cột), không ghi gì
+  congkhai serve [cờ]   mở trang xem trước tại http://127.0.0.1:1313/, dựng lại và tải lại
+                        trang mỗi khi tệp được lưu (--addr, --port)
   congkhai import tthc TỆP.jsonl   nhập thủ tục hành chính từ Cơ sở dữ liệu quốc gia
   congkhai import 766 TỆP.csv      nhập kết quả Bộ chỉ số 766
   congkhai import plan TỆP         nhập kế hoạch từ .docx, .xlsx hoặc văn bản chép từ trang web
@@ -64,8 +66,11 @@ func (a *app) run(ctx context.Context, args []string) int {
 	if cmd == "import" {
 		return a.importCmd(rest)
 	}
+	if cmd == "serve" {
+		return a.serveCmd(ctx, rest)
+	}
 	if cmd != "build" && cmd != "check" {
-		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build, check hoặc import (congkhai help)\n", cmd)
+		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build, check, serve hoặc import (congkhai help)\n", cmd)
 		return exitUsage
 	}
 	var o options

@@ -10,11 +10,12 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := (&app{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}).run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
