@@ -343,30 +343,35 @@ var errorTemplate = template.Must(template.New("loi").Parse(`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lỗi khi dựng trang</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:1.5rem;max-width:60rem;color:#222}h1{color:#a40000;font-size:1.4rem}
-li{font-family:ui-monospace,monospace;font-size:.9rem;margin:.3rem 0;overflow-wrap:anywhere}p{color:#555}</style></head>
+li{margin:.4rem 0;overflow-wrap:anywhere}code{font-family:ui-monospace,monospace;font-size:.85rem;display:block;color:#555}p{color:#555}</style></head>
 <body><h1>Lỗi khi dựng trang: {{len .Problems}} lỗi</h1>
 <p>Trang sẽ tự tải lại khi các tệp được sửa.</p>
-<ol>{{range .Problems}}<li>{{.}}</li>{{end}}</ol>
+<ol>{{range .Problems}}<li>{{with .Pos}}<code>{{.}}</code>{{end}}{{.Msg}}</li>{{end}}</ol>
 </body></html>
 `))
 
 // errorPage shows every problem of the last build, in place of the page asked for.
 func (s *Server) errorPage(w http.ResponseWriter, err error, version int) {
-	var problems []string
+	// The place in monospace, the message in the page's font: a monospace font draws
+	// Vietnamese with its marks apart from their letters.
+	type problem struct{ Pos, Msg string }
+	var problems []problem
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
-			c := *e
-			if c.Pos.File != "" {
-				c.Pos.File = filepath.ToSlash(filepath.Join(s.cfg.ContentDir, c.Pos.File))
+			p := problem{Msg: e.Msg}
+			if e.Pos.File != "" {
+				pos := e.Pos
+				pos.File = filepath.ToSlash(filepath.Join(s.cfg.ContentDir, pos.File))
+				p.Pos = pos.String()
 			}
-			problems = append(problems, c.Error())
+			problems = append(problems, p)
 		}
 	} else {
-		problems = []string{err.Error()}
+		problems = []problem{{Msg: err.Error()}}
 	}
 	var buf bytes.Buffer
-	errorTemplate.Execute(&buf, struct{ Problems []string }{problems})
+	errorTemplate.Execute(&buf, struct{ Problems []problem }{problems})
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)
