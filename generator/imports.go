@@ -17,6 +17,7 @@ import (
 	"congkhai/generator/diag"
 	"congkhai/generator/nationaldb"
 	"congkhai/generator/scorecsv"
+	"congkhai/generator/vocab"
 )
 
 // Imports turn files the office already has into content files. Each reads its input whole,
@@ -185,10 +186,16 @@ type UnresolvedName struct {
 // record that cannot be converted is reported, never silently dropped; a record with
 // warnings is written and its warnings reported.
 func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
+	var levels []vocab.ProcedureLevel
 	for _, l := range o.Levels {
-		if !slices.Contains(content.ProcedureLevels, l) {
-			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(content.ProcedureLevels, ", "))
+		var level vocab.ProcedureLevel
+		if err := level.UnmarshalText([]byte(l)); err != nil {
+			// From the top of government down, as the imported files list them.
+			all := vocab.ProcedureLevels()
+			slices.SortFunc(all, func(a, b vocab.ProcedureLevel) int { return cmp.Compare(a.Level, b.Level) })
+			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(vocab.Keys(all), ", "))
 		}
+		levels = append(levels, level)
 	}
 	var match *agencymatch.Matcher
 	if o.Authority != "" {
@@ -226,7 +233,7 @@ func ImportProcedures(o ProcedureImport) (*ProcedureReport, error) {
 			rep.Rejected++
 			continue
 		}
-		if o.Levels != nil && !slices.ContainsFunc(p.Levels, func(l string) bool { return slices.Contains(o.Levels, l) }) {
+		if o.Levels != nil && !slices.ContainsFunc(p.Levels, func(l vocab.ProcedureLevel) bool { return slices.Contains(levels, l) }) {
 			rep.Filtered++
 			continue
 		}
