@@ -35,6 +35,7 @@ import (
 	"congkhai/generator/render"
 	"congkhai/generator/schedule"
 	"congkhai/generator/tomltext"
+	"congkhai/generator/vocab"
 )
 
 const (
@@ -298,7 +299,7 @@ func newPetitionGen(site *model.Site, seed uint64) (*petitionGen, error) {
 	g := &petitionGen{rng: rand.New(rand.NewPCG(seed, 0x636f6e676b686169)), site: site, byKey: map[string]*model.Agency{}}
 	for _, a := range site.Agencies {
 		g.byKey[a.Key] = a
-		if a.Authority.ID == "an-giang" && a.Level == "xa" && !a.Group && a.Successor == nil {
+		if a.Authority.ID == "an-giang" && a.Level.Level == vocab.Commune && !a.Group() && a.Successor == nil {
 			g.wards = append(g.wards, a)
 		}
 	}
@@ -317,7 +318,9 @@ func newPetitionGen(site *model.Site, seed uint64) (*petitionGen, error) {
 	}
 	// Petitions concern what the province and its communes handle.
 	for _, p := range site.Procedures {
-		if slices.ContainsFunc(p.Levels, func(l string) bool { return l == "tinh" || l == "huyen" || l == "xa" }) {
+		if slices.ContainsFunc(p.Levels, func(l vocab.ProcedureLevel) bool {
+			return l.Level == vocab.Province || l.Level == vocab.District || l.Level == vocab.Commune
+		}) {
 			g.procs = append(g.procs, p)
 		}
 	}
@@ -412,15 +415,16 @@ func (g *petitionGen) pick(list []string) string { return list[g.rng.IntN(len(li
 func (g *petitionGen) agencyFor(p *model.Procedure) *model.Agency {
 	var known []*model.Agency
 	for _, pa := range p.Agencies {
-		if a := pa.Agency; a != nil && !a.Group && a.Successor == nil && a.Authority.ID == "an-giang" && a.Level != "trung-uong" && (pa.Role == "tham-quyen" || pa.Role == "thuc-hien") {
+		if a := pa.Agency; a != nil && !a.Group() && a.Successor == nil && a.Authority.ID == "an-giang" && a.Level.Level != vocab.Central && (pa.Role == vocab.RoleDeciding || pa.Role == vocab.RoleImplementing) {
 			known = append(known, a)
 		}
 	}
 	if len(known) > 0 {
 		return known[g.rng.IntN(len(known))]
 	}
-	communal := slices.Contains(p.Levels, "xa") || slices.Contains(p.Levels, "huyen")
-	if communal && (!slices.Contains(p.Levels, "tinh") || g.rng.IntN(3) > 0) {
+	has := func(l vocab.Level) bool { return slices.Contains(p.Levels, vocab.ProcedureLevel{Level: l}) }
+	communal := has(vocab.Commune) || has(vocab.District)
+	if communal && (!has(vocab.Province) || g.rng.IntN(3) > 0) {
 		return g.wards[g.rng.IntN(len(g.wards))]
 	}
 	return g.fieldAgency(p)
@@ -443,7 +447,7 @@ var wardPrefix = regexp.MustCompile(`^(?:Ủy ban nhân dân|UBND) `)
 
 // place is where an agency sits, in words: "phường Long Xuyên", else the province.
 func place(a *model.Agency) string {
-	if a.Level == "xa" {
+	if a.Level.Level == vocab.Commune {
 		if s := wardPrefix.ReplaceAllString(a.Name, ""); s != a.Name {
 			return s
 		}
@@ -496,7 +500,7 @@ func (g *petitionGen) petition(received schedule.Date) []byte {
 	person := g.pick(familyNames) + " " + g.pick(middleNames) + " " + g.pick(givenNames)
 	phone := fmt.Sprintf("09%d%d %03d %03d", g.rng.IntN(10), g.rng.IntN(10), g.rng.IntN(1000), g.rng.IntN(1000))
 	home := g.wards[g.rng.IntN(len(g.wards))]
-	if a.Level == "xa" {
+	if a.Level.Level == vocab.Commune {
 		home = a
 	}
 	addr := fmt.Sprintf("số %d đường %s, %s", 1+g.rng.IntN(300), g.pick(streets), place(home))
@@ -520,7 +524,7 @@ func (g *petitionGen) petition(received schedule.Date) []byte {
 	}
 	visit := workingDaysBefore(cal, received, 3+g.rng.IntN(15))
 	where := "Bộ phận Một cửa " + place(a)
-	if a.Level != "xa" {
+	if a.Level.Level != vocab.Commune {
 		where = "Trung tâm Phục vụ hành chính công tỉnh"
 	}
 	time1, fee := procTime(p), procFee(p)
@@ -545,7 +549,7 @@ func (g *petitionGen) petition(received schedule.Date) []byte {
 	case 6:
 		fmt.Fprintf(&q, "Thủ tục %s hiện có thời hạn giải quyết %s. Nhiều bước có thể làm song song hoặc liên thông điện tử giữa các cơ quan.\n\nTôi kiến nghị rút ngắn thời hạn giải quyết thủ tục này.", name, time1)
 	case 7:
-		fmt.Fprintf(&q, "Thủ tục %s hiện %s. Người ở xa như tôi phải đi lại nhiều lần để nộp hồ sơ và nhận kết quả.\n\nKiến nghị cung cấp dịch vụ công trực tuyến toàn trình cho thủ tục này.", name, onlineText(p.Online))
+		fmt.Fprintf(&q, "Thủ tục %s hiện %s. Người ở xa như tôi phải đi lại nhiều lần để nộp hồ sơ và nhận kết quả.\n\nKiến nghị cung cấp dịch vụ công trực tuyến toàn trình cho thủ tục này.", name, onlineText(p.Online.Key()))
 	case 8:
 		fmt.Fprintf(&q, "Trên Cổng Dịch vụ công và tại %s không có mẫu đơn, tờ khai của thủ tục %s; người dân phải tự soạn và thường bị trả lại vì sai mẫu.\n\nKiến nghị công khai đầy đủ các mẫu đơn, tờ khai kèm hướng dẫn điền.", where, name)
 	case 9:

@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"congkhai/generator/diag"
+	"congkhai/generator/vocab"
 )
 
 // Set is everything read from a content directory, in lexical order of file names.
@@ -134,27 +135,27 @@ type AgencyFile struct {
 
 // Authority is the government whose agencies a file lists.
 type Authority struct {
-	Name          string    `toml:"name"`
-	Level         string    `toml:"level"`
-	Successor     string    `toml:"successor"`
-	SuccessorDate time.Time `toml:"successor_date"`
-	SuccessorNote string    `toml:"successor_note"`
+	Name          string               `toml:"name"`
+	Level         vocab.AuthorityLevel `toml:"level"`
+	Successor     string               `toml:"successor"`
+	SuccessorDate time.Time            `toml:"successor_date"`
+	SuccessorNote string               `toml:"successor_note"`
 }
 
 // AgencyRec is one [[agency]].
 type AgencyRec struct {
-	ID            string    `toml:"id"`
-	Name          string    `toml:"name"`
-	Code          string    `toml:"code"` // the unit's code in national systems ("H01")
-	ShortNames    []string  `toml:"short_names"`
-	Aliases       []string  `toml:"aliases"`
-	Kind          string    `toml:"kind"`
-	Level         string    `toml:"level"`
-	Parent        string    `toml:"parent"`
-	Successor     string    `toml:"successor"`
-	SuccessorDate time.Time `toml:"successor_date"`
-	SuccessorNote string    `toml:"successor_note"`
-	Description   string    `toml:"description"`
+	ID            string            `toml:"id"`
+	Name          string            `toml:"name"`
+	Code          string            `toml:"code"` // the unit's code in national systems ("H01")
+	ShortNames    []string          `toml:"short_names"`
+	Aliases       []string          `toml:"aliases"`
+	Kind          vocab.AgencyKind  `toml:"kind"`
+	Level         vocab.AgencyLevel `toml:"level"`
+	Parent        string            `toml:"parent"`
+	Successor     string            `toml:"successor"`
+	SuccessorDate time.Time         `toml:"successor_date"`
+	SuccessorNote string            `toml:"successor_note"`
+	Description   string            `toml:"description"`
 }
 
 // PlanFile is plans/<plan>/plan.toml with its two Markdown companions.
@@ -162,7 +163,7 @@ type PlanFile struct {
 	source      `toml:"-"`
 	ID          string         `toml:"-"` // from the folder name
 	Authority   string         `toml:"authority"`
-	Kind        string         `toml:"kind"`
+	Kind        vocab.PlanKind `toml:"kind"`
 	Year        int            `toml:"year"`
 	Title       string         `toml:"title"`
 	ShortTitle  string         `toml:"short_title"`
@@ -185,18 +186,18 @@ type Markdown struct {
 
 // Document is the decision (or plan) that issued a plan.
 type Document struct {
-	Type        string    `toml:"type"`
-	Number      string    `toml:"number"`
-	Date        time.Time `toml:"date"`
-	DateText    string    `toml:"date_text"`
-	Place       string    `toml:"place"`
-	Title       string    `toml:"title"`
-	Issuer      string    `toml:"issuer"`
-	Signer      string    `toml:"signer"`
-	SignerTitle string    `toml:"signer_title"`
-	LegalBases  []string  `toml:"legal_bases"`
-	Proposal    string    `toml:"proposal"`
-	Recipients  []string  `toml:"recipients"`
+	Type        vocab.DocumentType `toml:"type"`
+	Number      string             `toml:"number"`
+	Date        time.Time          `toml:"date"`
+	DateText    string             `toml:"date_text"`
+	Place       string             `toml:"place"`
+	Title       string             `toml:"title"`
+	Issuer      string             `toml:"issuer"`
+	Signer      string             `toml:"signer"`
+	SignerTitle string             `toml:"signer_title"`
+	LegalBases  []string           `toml:"legal_bases"`
+	Proposal    string             `toml:"proposal"`
+	Recipients  []string           `toml:"recipients"`
 }
 
 // SectionRec is one [[section]] of a plan's appendix.
@@ -256,17 +257,17 @@ type IndicatorRec struct {
 // ReportFile is progress/<plan>/<name>.md: a dated progress report on one task.
 type ReportFile struct {
 	source       `toml:"-"`
-	Plan         string     `toml:"-"` // from the folder name
-	Task         string     `toml:"task"`
-	Date         time.Time  `toml:"date"`
-	Agency       string     `toml:"agency"`
-	Status       string     `toml:"status"`
-	Percent      *int       `toml:"percent"`
-	Period       string     `toml:"period"`
-	Completed    time.Time  `toml:"completed"`
-	Illustrative bool       `toml:"illustrative"`
-	Evidence     []Evidence `toml:"evidence"`
-	Body         string     `toml:"-"` // the Markdown note
+	Plan         string             `toml:"-"` // from the folder name
+	Task         string             `toml:"task"`
+	Date         time.Time          `toml:"date"`
+	Agency       string             `toml:"agency"`
+	Status       vocab.ReportStatus `toml:"status"`
+	Percent      *int               `toml:"percent"`
+	Period       string             `toml:"period"`
+	Completed    time.Time          `toml:"completed"`
+	Illustrative bool               `toml:"illustrative"`
+	Evidence     []Evidence         `toml:"evidence"`
+	Body         string             `toml:"-"` // the Markdown note
 }
 
 // Evidence is a document that backs a report.

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding"
 	"errors"
 	"fmt"
 	"maps"
@@ -99,7 +100,10 @@ func charCol(text []byte, off int) int {
 	return utf8.RuneCount(text[start:off]) + 1
 }
 
-var timeType = reflect.TypeOf(time.Time{})
+var (
+	timeType          = reflect.TypeOf(time.Time{})
+	textUnmarshalType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+)
 
 // fields lists the TOML keys of a struct type, flattening embedded structs.
 func fields(t reflect.Type) map[string]reflect.Type {
@@ -142,6 +146,16 @@ func checkShape(t reflect.Type, data any, path string, src *source, errs *diag.L
 			return bad("%s: cần một ngày dạng 2024-12-31", keyName(path))
 		case d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0:
 			return bad("%s: chỉ ghi ngày (2024-12-31), không ghi giờ", keyName(path))
+		}
+	case reflect.PointerTo(t).Implements(textUnmarshalType):
+		// A value of a closed list (package vocab): a key of its table.
+		s, ok := data.(string)
+		if !ok {
+			return bad("%s: cần một chuỗi trong ngoặc kép", keyName(path))
+		}
+		if err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			errs.Append(&diag.Error{Pos: src.Pos(path), Msg: keyName(path) + ": " + err.Error(), Err: err})
+			return false
 		}
 	case t.Kind() == reflect.Struct:
 		m, ok := data.(map[string]any)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"congkhai/generator/vocab"
 )
 
 func TestScanKeys(t *testing.T) {
@@ -97,10 +99,10 @@ func TestValidateSuccessorCycle(t *testing.T) {
 	set := &Set{Authorities: []*AgencyFile{{
 		source:    source{File: "agencies/x.toml", keys: keyPositions{"agency.0.successor": {3, 1}}},
 		ID:        "x",
-		Authority: Authority{Name: "X", Level: "tinh"},
+		Authority: Authority{Name: "X", Level: vocab.AuthorityLevel{Level: vocab.Province}},
 		Agencies: []AgencyRec{
-			{ID: "a", Name: "A", Kind: "agency", Level: "tinh", Successor: "b", SuccessorDate: date2025},
-			{ID: "b", Name: "B", Kind: "agency", Level: "tinh", Successor: "a", SuccessorDate: date2025},
+			{ID: "a", Name: "A", Kind: vocab.AgencyKindOffice, Level: vocab.AgencyLevel{Level: vocab.Province}, Successor: "b", SuccessorDate: date2025},
+			{ID: "b", Name: "B", Kind: vocab.AgencyKindOffice, Level: vocab.AgencyLevel{Level: vocab.Province}, Successor: "a", SuccessorDate: date2025},
 		},
 	}}}
 	err := Validate(set, nil)

@@ -16,7 +16,8 @@ import (
 
 // Load reads the content directory fsys. It returns the records it could read and, as a
 // diag.List, every problem found while reading: unreadable files, TOML syntax, unknown keys,
-// wrong value types, misplaced files. Files are read in lexical order.
+// wrong value types, values outside their closed list (package vocab), misplaced files.
+// Files are read in lexical order.
 func Load(fsys fs.FS) (*Set, error) {
 	set := &Set{Unreadable: map[string]bool{}}
 	var errs diag.List

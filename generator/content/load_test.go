@@ -119,6 +119,24 @@ func TestOneErrorPerCause(t *testing.T) {
 			"chi-so-766/2026.toml": {Data: []byte("period = \"2026\"\ntitle = \"Năm\"\n[[unit]]\nagency = \"a/x\"\nckmb = \"8\"\ntotal = 8\n")},
 			"pakn/2026-1.toml":     {Data: []byte("received = \"2026-03-02\"\nchannel = \"truc-tiep\"\nkind = \"phan-anh\"\nsubject = 5\nquestion = \"Q\"\nstatus = \"dang-xu-ly\"\nagencies = \"a/x\"\n")},
 		}, []string{"chi-so-766/2026.toml:5:1: ckmb: cần một số", "pakn/2026-1.toml:1:1: received: cần một ngày", "pakn/2026-1.toml:4:1: subject: cần một chuỗi", "pakn/2026-1.toml:7:1: agencies: cần một danh sách"}},
+		// A key of a closed list that is not in it is refused as the file is decoded, at the
+		// value, with the keys allowed; the rest of the file is still checked, and nothing
+		// follows from the value refused. A key not given is reported by validation (last
+		// here: the errors of loading come first).
+		{"closed lists", fstest.MapFS{
+			"site.toml":       {Data: []byte("title = \"T\"\n")},
+			"agencies/a.toml": {Data: []byte("[authority]\nname = \"A\"\nlevel = \"tỉnh\"\n[[agency]]\nid = \"x\"\nname = \"X\"\nlevel = \"tinh\"\n")},
+			"thu-tuc/1.000001.toml": {Data: []byte("code = \"1.000001\"\nname = \"N\"\nfield = \"F\"\nlevels = [\"tinh\", \"phuong\"]\nonline = 1\n" +
+				"[[method]]\nchannel = \"fax\"\n[[agency]]\nrole = \"tham-quyen\"\nname = \"A\"\n")},
+			"pakn/2026-1.toml": {Data: []byte("received = 2026-03-02\nchannel = \"truc-tiep\"\nkind = \"phan-anh\"\nsubject = \"S\"\nquestion = \"Q\"\nstatus = \"xong\"\nagencies = [\"a/x\"]\n")},
+		}, []string{
+			`agencies/a.toml:3:1: level: giá trị "tỉnh" không hợp lệ; chọn một trong: quoc-gia, tinh, thanh-pho, huyen, xa`,
+			`pakn/2026-1.toml:6:1: status: giá trị "xong" không hợp lệ; chọn một trong: da-tra-loi, dang-xu-ly, chuyen, tu-choi`,
+			`thu-tuc/1.000001.toml:4:19: levels[1]: giá trị "phuong" không hợp lệ; chọn một trong: tinh, xa, huyen, bo, khac`,
+			`thu-tuc/1.000001.toml:5:1: online: cần một chuỗi trong ngoặc kép`,
+			`thu-tuc/1.000001.toml:7:1: channel: giá trị "fax" không hợp lệ; chọn một trong: truc-tiep, truc-tuyen, buu-chinh`,
+			`agencies/a.toml:4:1: kind: giá trị "" không hợp lệ; chọn một trong: agency, group`,
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string

@@ -1,6 +1,10 @@
 package content
 
-import "time"
+import (
+	"time"
+
+	"congkhai/generator/vocab"
+)
 
 // The three registers the plans oblige an office to keep public: the procedure catalogue
 // (thủ tục hành chính), the answers to petitions (phản ánh, kiến nghị) and the monthly
@@ -19,8 +23,8 @@ type ProcedureFile struct {
 	Name string `toml:"name"`
 	// Field is the lĩnh vực as printed ("Hộ tịch").
 	Field string `toml:"field"`
-	// Levels are where the procedure is carried out: "bo", "tinh", "huyen", "xa", "khac".
-	Levels []string `toml:"levels"`
+	// Levels are where the procedure is carried out.
+	Levels []vocab.ProcedureLevel `toml:"levels"`
 	// Kind is the loại thủ tục as printed.
 	Kind     string   `toml:"kind"`
 	Subjects []string `toml:"subjects"` // đối tượng thực hiện
@@ -31,36 +35,33 @@ type ProcedureFile struct {
 	Steps    string            `toml:"steps"`   // trình tự thực hiện, Markdown
 	Dossier  []DossierRec      `toml:"dossier"` // thành phần hồ sơ
 	// DossierText holds a dossier that could not be split into rows, as Markdown.
-	DossierText   string          `toml:"dossier_text"`
-	Conditions    string          `toml:"conditions"` // yêu cầu, điều kiện, Markdown
-	Results       []ResultRec     `toml:"result"`     // kết quả xử lý
-	LegalBases    []LegalBasisRec `toml:"legal_basis"`
-	Online        string          `toml:"online"` // "toan-trinh", "mot-phan", "co" (online, level not stated), "" none
-	Postal        bool            `toml:"postal"` // accepted through the public postal service
-	Decision      string          `toml:"decision"`
-	LocalCode     string          `toml:"local_code"`     // the province's published code ("1.001226.H01")
-	LocalDecision string          `toml:"local_decision"` // the province's decision that published it
-	SourceURL     string          `toml:"source_url"`     // the record on the national portal
-	Illustrative  bool            `toml:"illustrative"`
+	DossierText   string            `toml:"dossier_text"`
+	Conditions    string            `toml:"conditions"` // yêu cầu, điều kiện, Markdown
+	Results       []ResultRec       `toml:"result"`     // kết quả xử lý
+	LegalBases    []LegalBasisRec   `toml:"legal_basis"`
+	Online        vocab.OnlineLevel `toml:"online"`
+	Postal        bool              `toml:"postal"` // accepted through the public postal service
+	Decision      string            `toml:"decision"`
+	LocalCode     string            `toml:"local_code"`     // the province's published code ("1.001226.H01")
+	LocalDecision string            `toml:"local_decision"` // the province's decision that published it
+	SourceURL     string            `toml:"source_url"`     // the record on the national portal
+	Illustrative  bool              `toml:"illustrative"`
 }
 
 // ProcedureAgency is one [[agency]] of a procedure: the printed name, the registry ID
 // ("an-giang/so-tu-phap") where the name resolves, and its role.
 type ProcedureAgency struct {
-	// Role is "tham-quyen" (deciding), "thuc-hien" (implementing), "uy-quyen" (delegated)
-	// or "phoi-hop" (cooperating).
-	Role string `toml:"role"`
-	Name string `toml:"name"`
-	ID   string `toml:"id"`
+	Role vocab.ProcedureRole `toml:"role"`
+	Name string              `toml:"name"`
+	ID   string              `toml:"id"`
 }
 
 // MethodRec is one submission channel with its time and fee.
 type MethodRec struct {
-	// Channel is "truc-tiep", "truc-tuyen" or "buu-chinh".
-	Channel     string `toml:"channel"`
-	Time        string `toml:"time"` // as printed: "1 Ngày làm việc"
-	Fee         string `toml:"fee"`  // as printed; "" when the source says there is no information
-	Description string `toml:"description"`
+	Channel     vocab.MethodChannel `toml:"channel"`
+	Time        string              `toml:"time"` // as printed: "1 Ngày làm việc"
+	Fee         string              `toml:"fee"`  // as printed; "" when the source says there is no information
+	Description string              `toml:"description"`
 }
 
 // DossierRec is one document of the dossier.
@@ -86,22 +87,20 @@ type LegalBasisRec struct {
 // PetitionFile is pakn/<id>.toml.
 type PetitionFile struct {
 	source   `toml:"-"`
-	ID       string    `toml:"-"` // from the file name
-	Received time.Time `toml:"received"`
-	// Channel is "cong-dich-vu-cong", "truc-tiep", "buu-chinh", "dien-thoai", "thu-dien-tu" or "hop-thu".
-	Channel string `toml:"channel"`
-	Kind    string `toml:"kind"` // "phan-anh" or "kien-nghi"
-	Subject string `toml:"subject"`
+	ID       string                `toml:"-"` // from the file name
+	Received time.Time             `toml:"received"`
+	Channel  vocab.PetitionChannel `toml:"channel"`
+	Kind     vocab.PetitionKind    `toml:"kind"`
+	Subject  string                `toml:"subject"`
 	// Procedure is the code of the procedure the petition is about, if any.
-	Procedure string   `toml:"procedure"`
-	Agencies  []string `toml:"agencies"` // registry IDs: "authority/agency"
-	// Status is "dang-xu-ly", "da-tra-loi", "chuyen" (forwarded) or "tu-choi" (not accepted).
-	Status       string     `toml:"status"`
-	Answered     time.Time  `toml:"answered"`
-	Question     string     `toml:"question"` // Markdown; personal data is masked at build time
-	Answer       string     `toml:"answer"`   // Markdown
-	Documents    []Evidence `toml:"document"` // the answer's documents
-	Illustrative bool       `toml:"illustrative"`
+	Procedure    string               `toml:"procedure"`
+	Agencies     []string             `toml:"agencies"` // registry IDs: "authority/agency"
+	Status       vocab.PetitionStatus `toml:"status"`
+	Answered     time.Time            `toml:"answered"`
+	Question     string               `toml:"question"` // Markdown; personal data is masked at build time
+	Answer       string               `toml:"answer"`   // Markdown
+	Documents    []Evidence           `toml:"document"` // the answer's documents
+	Illustrative bool                 `toml:"illustrative"`
 	// Petitioner is never rendered and never indexed.
 	Petitioner map[string]any `toml:"petitioner"`
 }

@@ -11,19 +11,11 @@ import (
 
 	"congkhai/generator/diag"
 	"congkhai/generator/fold"
+	"congkhai/generator/vocab"
 )
 
-// Values allowed in enumerated fields.
-var (
-	AgencyKinds     = []string{"agency", "group"}
-	AgencyLevels    = []string{"trung-uong", "tinh", "huyen", "xa"}
-	AuthorityLevels = []string{"quoc-gia", "tinh", "thanh-pho", "huyen", "xa"}
-	PlanKinds       = []string{"kiem-soat-tthc", "cai-cach-hanh-chinh", "other"}
-	DocumentTypes   = []string{"Quyết định", "Kế hoạch"}
-	ReportStatuses  = []string{"not-started", "in-progress", "done", "periodic"}
-	// ReservedTaskIDs are page names under a plan's folder.
-	ReservedTaskIDs = []string{"index", "chi-tieu", "tien-do"}
-)
+// ReservedTaskIDs are page names under a plan's folder.
+var ReservedTaskIDs = []string{"index", "chi-tieu", "tien-do"}
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -61,9 +53,10 @@ func checkNameLen(what, name string) error {
 // package provides it; content does not depend on how periods are computed.
 type PeriodChecker func(key string) error
 
-// Validate checks a loaded set against the schema and against itself: required fields,
-// enumerations, ID syntax and uniqueness, and every reference between records. It returns
-// all problems as a diag.List.
+// Validate checks a loaded set against the schema and against itself: required fields (a
+// value of a closed list that was not given; one given outside its list is reported by
+// Load), ID syntax and uniqueness, and every reference between records. It returns all
+// problems as a diag.List.
 func Validate(set *Set, checkPeriod PeriodChecker) error {
 	v := &validator{set: set, agencies: set.agencyIndex()}
 	if set.Site != nil && strings.TrimSpace(set.Site.Title) == "" && !set.Site.isDropped("title") {
@@ -100,15 +93,12 @@ func (v *validator) required(src *source, key, value string) {
 	}
 }
 
-func (v *validator) oneOf(src *source, key, value string, allowed []string) {
-	if !slices.Contains(allowed, value) && !src.isDropped(key) {
-		shown := slices.Clone(allowed)
-		for i, a := range shown {
-			if a == "" {
-				shown[i] = `""`
-			}
-		}
-		v.errs.Add(src.Pos(key), "%s: giá trị %q không hợp lệ; chọn một trong: %s", keyName(key), value, strings.Join(shown, ", "))
+// given checks that a value of a closed list (package vocab) was given. A key not in its list
+// is reported when the file is decoded; what is left is a value not given at all, whose zero
+// Check reports unless the list has a meaning for it.
+func (v *validator) given(src *source, key string, value interface{ Check() error }) {
+	if err := value.Check(); err != nil && !src.isDropped(key) {
+		v.errs.Add(src.Pos(key), "%s: %v", keyName(key), err)
 	}
 }
 
@@ -135,7 +125,7 @@ func (v *validator) nameID(src *source, what, value string) bool {
 func (v *validator) authority(a *AgencyFile) {
 	v.nameID(&a.source, "tên tệp", a.ID)
 	v.required(&a.source, "authority.name", a.Authority.Name)
-	v.oneOf(&a.source, "authority.level", a.Authority.Level, AuthorityLevels)
+	v.given(&a.source, "authority.level", a.Authority.Level)
 	seen := map[string]int{}
 	for i, ag := range a.Agencies {
 		key := "agency." + strconv.Itoa(i)
@@ -146,8 +136,8 @@ func (v *validator) authority(a *AgencyFile) {
 			seen[ag.ID] = i
 		}
 		v.required(&a.source, key+".name", ag.Name)
-		v.oneOf(&a.source, key+".kind", ag.Kind, AgencyKinds)
-		v.oneOf(&a.source, key+".level", ag.Level, AgencyLevels)
+		v.given(&a.source, key+".kind", ag.Kind)
+		v.given(&a.source, key+".level", ag.Level)
 		if ag.Parent != "" {
 			v.agencyRef(&a.source, key+".parent", a.ID, ag.Parent)
 		}
@@ -250,12 +240,12 @@ func (v *validator) plan(p *PlanFile) {
 	if _, ok := v.agencies[p.Authority]; !ok && !v.set.unreadable("agencies/"+p.Authority+".toml") {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}
-	v.oneOf(src, "kind", p.Kind, PlanKinds)
+	v.given(src, "kind", p.Kind)
 	if !InYears(p.Year) && !src.isDropped("year") {
 		v.errs.Add(p.Pos("year"), "year: năm %d nằm ngoài %d–%d", p.Year, MinYear, MaxYear)
 	}
 	v.required(src, "title", p.Title)
-	v.oneOf(src, "document.type", p.Document.Type, DocumentTypes)
+	v.given(src, "document.type", p.Document.Type)
 	v.required(src, "document.title", p.Document.Title)
 	v.required(src, "document.issuer", p.Document.Issuer)
 	if p.Document.Date.IsZero() && p.Document.DateText == "" && !src.isDropped("document.date") && !src.isDropped("document.date_text") {
@@ -371,11 +361,11 @@ func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker
 	} else if !src.isDropped("agency") {
 		v.errs.Add(r.Pos(""), "agency: thiếu cơ quan báo cáo")
 	}
-	v.oneOf(src, "status", r.Status, ReportStatuses)
+	v.given(src, "status", r.Status)
 	if r.Percent != nil && (*r.Percent < 0 || *r.Percent > 100) {
 		v.errs.Add(r.Pos("percent"), "percent: %d nằm ngoài 0..100", *r.Percent)
 	}
-	if r.Status == "periodic" && r.Period == "" && !src.isDropped("period") {
+	if r.Status == vocab.ReportPeriodic && r.Period == "" && !src.isDropped("period") {
 		v.errs.Add(r.Pos("status"), "status = \"periodic\" cần period (ví dụ 2024-Q1)")
 	}
 	if r.Period != "" && checkPeriod != nil {
@@ -383,7 +373,7 @@ func (v *validator) report(r *ReportFile, p *PlanFile, checkPeriod PeriodChecker
 			v.errs.Add(r.Pos("period"), "period: %q không hợp lệ (dạng 2024, 2024-H1, 2024-Q1, 2024-03, 2024-W07)", r.Period)
 		}
 	}
-	if !r.Completed.IsZero() && r.Status != "done" {
+	if !r.Completed.IsZero() && r.Status != vocab.ReportDone {
 		v.errs.Add(r.Pos("completed"), "completed chỉ dùng khi status = \"done\"")
 	}
 	if !r.Completed.IsZero() && r.Completed.After(r.Date) {

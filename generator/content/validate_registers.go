@@ -12,40 +12,16 @@ import (
 
 	"congkhai/generator/diag"
 	"congkhai/generator/fold"
+	"congkhai/generator/vocab"
 )
 
-// Values allowed in the registers' enumerated fields.
 var (
-	ProcedureLevels  = []string{"bo", "tinh", "huyen", "xa", "khac"}
-	ProcedureRoles   = []string{"tham-quyen", "thuc-hien", "uy-quyen", "phoi-hop"}
-	MethodChannels   = []string{"truc-tiep", "truc-tuyen", "buu-chinh"}
-	OnlineLevels     = []string{"", "toan-trinh", "mot-phan", "co"}
-	PetitionChannels = []string{"cong-dich-vu-cong", "truc-tiep", "buu-chinh", "dien-thoai", "thu-dien-tu", "hop-thu"}
-	PetitionKinds    = []string{"phan-anh", "kien-nghi"}
-	PetitionStatuses = []string{"dang-xu-ly", "da-tra-loi", "chuyen", "tu-choi"}
 	// ReservedPetitionIDs are the list pages under pakn/.
 	ReservedPetitionIDs = []string{"trang-thai", "han", "nam", "co-quan"}
 	procedureCode       = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
 	periodKey           = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2]|q[1-4]))?$`)
 	localCodePattern    = regexp.MustCompile(`^[0-9]\.[0-9]{6}\.[A-Z0-9]+$`)
 )
-
-// Group is one of the six groups of the 766 index and its maximum score.
-type Group struct {
-	Key, Name string
-	Max       float64
-}
-
-// Groups are the six groups of Quyết định 766/QĐ-TTg in the order the national portal prints
-// them, with their maximum scores (they add up to 100).
-var Groups = []Group{
-	{"ckmb", "Công khai, minh bạch", 18},
-	{"tdgq", "Tiến độ giải quyết", 20},
-	{"clgq", "Dịch vụ công trực tuyến", 12},
-	{"tttt", "Thanh toán trực tuyến", 10},
-	{"mdhl", "Mức độ hài lòng", 18},
-	{"mdsh", "Số hóa hồ sơ", 22},
-}
 
 // UnitProblem is a problem with a unit's scores: the key of the value and a message.
 type UnitProblem struct{ Key, Msg string }
@@ -56,9 +32,9 @@ func (u *UnitRec) Problems() []UnitProblem {
 	var out []UnitProblem
 	sum := 0.0
 	for g, score := range u.Scores() {
-		grp := Groups[g]
-		if !(score >= 0 && score <= grp.Max) { // false for NaN too
-			out = append(out, UnitProblem{grp.Key, fmt.Sprintf("%s: %.2f nằm ngoài 0..%g (điểm tối đa nhóm %s)", grp.Key, score, grp.Max, grp.Name)})
+		grp := vocab.ScoreGroup(g)
+		if !(score >= 0 && score <= grp.Max()) { // false for NaN too
+			out = append(out, UnitProblem{grp.Key(), fmt.Sprintf("%s: %.2f nằm ngoài 0..%g (điểm tối đa nhóm %s)", grp.Key(), score, grp.Max(), grp.Label())})
 		}
 		sum += score
 	}
@@ -71,9 +47,12 @@ func (u *UnitRec) Problems() []UnitProblem {
 	return out
 }
 
-// Scores returns a unit's group scores in the order of Groups.
+// Scores returns a unit's group scores, indexed by vocab.ScoreGroup.
 func (u *UnitRec) Scores() []float64 {
-	return []float64{u.CKMB, u.TDGQ, u.CLGQ, u.TTTT, u.MDHL, u.MDSH}
+	s := make([]float64, vocab.NumScoreGroups)
+	s[vocab.GroupCKMB], s[vocab.GroupTDGQ], s[vocab.GroupCLGQ] = u.CKMB, u.TDGQ, u.CLGQ
+	s[vocab.GroupTTTT], s[vocab.GroupMDHL], s[vocab.GroupMDSH] = u.TTTT, u.MDHL, u.MDSH
+	return s
 }
 
 func (v *validator) registers(set *Set) {
@@ -113,23 +92,19 @@ func (v *validator) procedure(p *ProcedureFile) {
 	v.required(src, "name", p.Name)
 	v.required(src, "field", p.Field)
 	if len(p.Levels) == 0 && !src.isDropped("levels") {
-		v.errs.Add(p.Pos("levels"), "levels: cần ít nhất một cấp thực hiện (%s)", strings.Join(ProcedureLevels, ", "))
-	}
-	for i, l := range p.Levels {
-		v.oneOf(src, "levels."+strconv.Itoa(i), l, ProcedureLevels)
+		v.errs.Add(p.Pos("levels"), "levels: cần ít nhất một cấp thực hiện (%s)", vocab.Join(vocab.Keys(vocab.ProcedureLevels())))
 	}
 	for i, a := range p.Agencies {
 		key := "agency." + strconv.Itoa(i)
-		v.oneOf(src, key+".role", a.Role, ProcedureRoles)
+		v.given(src, key+".role", a.Role)
 		v.required(src, key+".name", a.Name)
 		if a.ID != "" {
 			v.qualifiedRef(src, key+".id", a.ID)
 		}
 	}
 	for i, m := range p.Methods {
-		v.oneOf(src, "method."+strconv.Itoa(i)+".channel", m.Channel, MethodChannels)
+		v.given(src, "method."+strconv.Itoa(i)+".channel", m.Channel)
 	}
-	v.oneOf(src, "online", p.Online, OnlineLevels)
 	if p.LocalCode != "" && (!localCodePattern.MatchString(p.LocalCode) || !strings.HasPrefix(p.LocalCode, p.Code+".")) {
 		v.errs.Add(p.Pos("local_code"), "local_code: %q phải là mã thủ tục kèm hậu tố của tỉnh (ví dụ %s.H01)", p.LocalCode, p.Code)
 	}
@@ -166,9 +141,9 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 	if p.Received.IsZero() && !src.isDropped("received") {
 		v.errs.Add(p.Pos(""), "received: thiếu ngày tiếp nhận")
 	}
-	v.oneOf(src, "channel", p.Channel, PetitionChannels)
-	v.oneOf(src, "kind", p.Kind, PetitionKinds)
-	v.oneOf(src, "status", p.Status, PetitionStatuses)
+	v.given(src, "channel", p.Channel)
+	v.given(src, "kind", p.Kind)
+	v.given(src, "status", p.Status)
 	v.required(src, "subject", p.Subject)
 	v.required(src, "question", p.Question)
 	if p.Procedure != "" && len(v.set.Procedures) > 0 && !procedures[p.Procedure] && !v.set.unreadable("thu-tuc/"+p.Procedure+".toml") {
@@ -181,14 +156,14 @@ func (v *validator) petition(p *PetitionFile, procedures map[string]bool) {
 		v.qualifiedRef(src, "agencies."+strconv.Itoa(i), ref)
 	}
 	switch {
-	case p.Status == "dang-xu-ly" && !p.Answered.IsZero():
+	case p.Status == vocab.PetitionProcessing && !p.Answered.IsZero():
 		v.errs.Add(p.Pos("answered"), "answered: phản ánh đang xử lý chưa có ngày trả lời (đổi status nếu đã trả lời)")
-	case p.Status != "dang-xu-ly" && p.Status != "" && p.Answered.IsZero() && !src.isDropped("answered"):
+	case p.Status != vocab.PetitionProcessing && p.Status.Check() == nil && p.Answered.IsZero() && !src.isDropped("answered"):
 		v.errs.Add(p.Pos("status"), "answered: status = %q cần ngày trả lời hoặc xử lý (answered)", p.Status)
 	case !p.Answered.IsZero() && p.Answered.Before(p.Received):
 		v.errs.Add(p.Pos("answered"), "answered: ngày trả lời trước ngày tiếp nhận")
 	}
-	if p.Status == "da-tra-loi" && strings.TrimSpace(p.Answer) == "" && !src.isDropped("answer") {
+	if p.Status == vocab.PetitionAnswered && strings.TrimSpace(p.Answer) == "" && !src.isDropped("answer") {
 		v.errs.Add(p.Pos("status"), "answer: status = \"da-tra-loi\" cần nội dung trả lời (answer)")
 	}
 	v.evidence(src, "document", p.Documents)
@@ -219,7 +194,7 @@ func (v *validator) results(r *ResultsFile) {
 			}
 			seen[u.Agency] = i
 		}
-		scoreDropped := slices.ContainsFunc(Groups, func(g Group) bool { return src.isDropped(key + "." + g.Key) })
+		scoreDropped := slices.ContainsFunc(vocab.ScoreGroups(), func(g vocab.ScoreGroup) bool { return src.isDropped(key + "." + g.Key()) })
 		for _, p := range u.Problems() {
 			// A score left out for its type counts as 0: the total cannot match.
 			if !(p.Key == "total" && scoreDropped) {

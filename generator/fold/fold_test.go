@@ -1,6 +1,8 @@
 package fold
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -48,6 +50,35 @@ func TestDistance(t *testing.T) {
 	}{{"vp-ubnd", "vp-ubnd", 0}, {"vp-ubn", "vp-ubnd", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}, {"abc", "", 3}} {
 		if got := Distance(tt.a, tt.b); got != tt.want {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// benchText is a plan's narrative: Vietnamese prose, with capitals, numbers and punctuation.
+func benchText(b *testing.B) string {
+	text, err := os.ReadFile("../../content/plans/vinh-long-2024-cai-cach-hanh-chinh/narrative.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(text)
+}
+
+func BenchmarkString(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		String(text)
+	}
+}
+
+// BenchmarkStringWords folds the text word by word, as the search index and the masker do.
+func BenchmarkStringWords(b *testing.B) {
+	text := benchText(b)
+	words := strings.Fields(text)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, w := range words {
+			String(w)
 		}
 	}
 }

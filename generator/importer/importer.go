@@ -27,6 +27,7 @@ import (
 	"congkhai/generator/fold"
 	"congkhai/generator/nationaldb"
 	"congkhai/generator/scorecsv"
+	"congkhai/generator/vocab"
 )
 
 // ScoreImport describes the import of a 766 results CSV as one period of results.
@@ -190,10 +191,16 @@ type UnresolvedName struct {
 // that cannot be converted is reported, never silently dropped; a record with warnings is
 // written and its warnings reported.
 func Procedures(o ProcedureImport) (*ProcedureReport, error) {
+	var levels []vocab.ProcedureLevel
 	for _, l := range o.Levels {
-		if !slices.Contains(content.ProcedureLevels, l) {
-			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(content.ProcedureLevels, ", "))
+		var level vocab.ProcedureLevel
+		if err := level.UnmarshalText([]byte(l)); err != nil {
+			// From the top of government down, as the imported files list them.
+			all := vocab.ProcedureLevels()
+			slices.SortFunc(all, func(a, b vocab.ProcedureLevel) int { return cmp.Compare(a.Level, b.Level) })
+			return nil, fmt.Errorf("cấp %q không có; các cấp là: %s", l, strings.Join(vocab.Keys(all), ", "))
 		}
+		levels = append(levels, level)
 	}
 	var match *agencymatch.Matcher
 	if o.Authority != "" {
@@ -234,7 +241,7 @@ func Procedures(o ProcedureImport) (*ProcedureReport, error) {
 			rep.Rejected++
 			continue
 		}
-		if o.Levels != nil && !slices.ContainsFunc(p.Levels, func(l string) bool { return slices.Contains(o.Levels, l) }) {
+		if o.Levels != nil && !slices.ContainsFunc(p.Levels, func(l vocab.ProcedureLevel) bool { return slices.Contains(levels, l) }) {
 			rep.Filtered++
 			continue
 		}

@@ -17,6 +17,7 @@ import (
 	"congkhai/generator/fold"
 	"congkhai/generator/planimport"
 	"congkhai/generator/planread"
+	"congkhai/generator/vocab"
 )
 
 // PlanImport describes the import of a plan from the document the office has.
@@ -169,7 +170,7 @@ func planAuthority(registries []*content.AgencyFile, name string, doc *planread.
 	best, bestN, tie := (*content.AgencyFile)(nil), 0, false
 	for _, r := range registries {
 		place := fold.String(r.Authority.Name)
-		if r.Authority.Level == "" || !strings.ContainsRune(place, ' ') {
+		if r.Authority.Level.Level == vocab.NoLevel || !strings.ContainsRune(place, ' ') {
 			continue
 		}
 		n := strings.Count(text, " "+place+" ")

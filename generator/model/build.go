@@ -57,7 +57,7 @@ func (b *builder) authority(f *content.AgencyFile) {
 		SuccessorDate: date(f.Authority.SuccessorDate), SuccessorNote: f.Authority.SuccessorNote}
 	for _, r := range f.Agencies {
 		ag := &Agency{Key: f.ID + "/" + r.ID, ID: r.ID, Authority: a, Name: r.Name, ShortNames: r.ShortNames,
-			Aliases: r.Aliases, Code: r.Code, Group: r.Kind == "group", Level: r.Level, SuccessorDate: date(r.SuccessorDate),
+			Aliases: r.Aliases, Code: r.Code, Kind: r.Kind, Level: r.Level, SuccessorDate: date(r.SuccessorDate),
 			SuccessorNote: r.SuccessorNote, Description: r.Description}
 		a.Agencies = append(a.Agencies, ag)
 		b.agencies[ag.Key] = ag
@@ -202,15 +202,11 @@ func deciding(as []*Assignment) schedule.Deadline {
 	return best
 }
 
-var reportStates = map[string]schedule.ReportState{
-	"not-started": schedule.NotStarted, "in-progress": schedule.Started, "done": schedule.Finished, "periodic": schedule.Periodic,
-}
-
 func (b *builder) reports(files []*content.ReportFile) {
 	for _, f := range files {
 		p, task := b.plans[f.Plan], b.tasks[f.Plan+"/"+f.Task]
 		r := &Report{File: f.File, Task: task, Date: date(f.Date), Agency: b.agency(p.Authority.ID, f.Agency),
-			State: reportStates[f.Status], Percent: -1, Period: f.Period, Completed: date(f.Completed),
+			State: f.Status, Percent: -1, Period: f.Period, Completed: date(f.Completed),
 			Illustrative: f.Illustrative, Body: f.Body}
 		if f.Percent != nil {
 			r.Percent = *f.Percent

@@ -14,6 +14,7 @@ import (
 	"congkhai/generator/parallel"
 	"congkhai/generator/privacy"
 	"congkhai/generator/schedule"
+	"congkhai/generator/vocab"
 )
 
 // DefaultPetitionRule is the answer deadline when site.toml sets none: the plans require an
@@ -133,7 +134,7 @@ func (b *builder) petitions(files []*content.PetitionFile, rules content.Petitio
 		m := masked[i]
 		if date(f.Answered).After(s.AsOf) {
 			g := *f
-			g.Status, g.Answered = "dang-xu-ly", time.Time{}
+			g.Status, g.Answered = vocab.PetitionProcessing, time.Time{}
 			f, m.answer, m.documents = &g, "", nil
 		}
 		p := &Petition{ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
@@ -223,7 +224,7 @@ func (b *builder) publicNames(rules content.PetitionRules) []string {
 
 // assessPetition computes a petition's deadline and whether it was, or is being, handled in
 // time on the as-of date.
-func (s *Site) assessPetition(p *Petition) (due schedule.Date, t Timeliness, days int) {
+func (s *Site) assessPetition(p *Petition) (due schedule.Date, t vocab.Timeliness, days int) {
 	rule, cal := s.PetitionRule, s.Calendar
 	if rule.Calendar {
 		due = p.Received.AddDays(rule.Days)
@@ -241,13 +242,13 @@ func (s *Site) assessPetition(p *Petition) (due schedule.Date, t Timeliness, day
 	}
 	switch {
 	case !p.Answered.IsZero() && !p.Answered.After(due):
-		t = OnTime
+		t = vocab.OnTime
 	case !p.Answered.IsZero():
-		t = Late
+		t = vocab.Late
 	case s.AsOf.After(due):
-		t = Overdue
+		t = vocab.Overdue
 	default:
-		t = Pending
+		t = vocab.Pending
 	}
 	return due, t, days
 }
@@ -271,7 +272,7 @@ func (b *builder) scores(files []*content.ResultsFile) {
 			Source: f.Source, Illustrative: f.Illustrative}
 		p.Kind, p.Year, p.Number = periodOf(f.Period)
 		for _, u := range f.Units {
-			us := &UnitScore{Period: p, Agency: b.agency("", u.Agency), Name: u.Name, Total: u.Total, Rank: u.Rank, Band: BandOf(u.Total)}
+			us := &UnitScore{Period: p, Agency: b.agency("", u.Agency), Name: u.Name, Total: u.Total, Rank: u.Rank, Band: vocab.BandOf(u.Total)}
 			copy(us.Groups[:], u.Scores())
 			if us.Name == "" {
 				us.Name = us.Agency.Name

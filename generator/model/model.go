@@ -10,6 +10,7 @@ import (
 
 	"congkhai/generator/diag"
 	"congkhai/generator/schedule"
+	"congkhai/generator/vocab"
 )
 
 // Site is the whole model.
@@ -50,12 +51,13 @@ type Site struct {
 
 // Authority is a government (province, district) whose agencies and plans the site holds.
 type Authority struct {
-	ID, Name, Level string
-	Successor       string
-	SuccessorDate   schedule.Date
-	SuccessorNote   string
-	Agencies        []*Agency // Vietnamese order
-	Plans           []*Plan
+	ID, Name      string
+	Level         vocab.AuthorityLevel
+	Successor     string
+	SuccessorDate schedule.Date
+	SuccessorNote string
+	Agencies      []*Agency // Vietnamese order
+	Plans         []*Plan
 }
 
 // Agency is an office or a class of offices ("group") of an authority.
@@ -66,8 +68,8 @@ type Agency struct {
 	Name          string
 	ShortNames    []string
 	Aliases       []string
-	Group         bool
-	Level         string
+	Kind          vocab.AgencyKind
+	Level         vocab.AgencyLevel
 	Parent        *Agency
 	Children      []*Agency
 	Successor     *Agency
@@ -89,6 +91,9 @@ type Agency struct {
 	Scores         []*UnitScore // oldest period first
 }
 
+// Group reports whether the agency is a class of offices ("UBND cấp xã"), not one office.
+func (a *Agency) Group() bool { return a.Kind == vocab.AgencyKindGroup }
+
 // ShortName is the name tables use.
 func (a *Agency) ShortName() string {
 	if len(a.ShortNames) > 0 {
@@ -101,7 +106,7 @@ func (a *Agency) ShortName() string {
 type Plan struct {
 	ID          string
 	Authority   *Authority
-	Kind        string
+	Kind        vocab.PlanKind
 	Year        int
 	Title       string
 	ShortTitle  string
@@ -118,30 +123,20 @@ type Plan struct {
 	Reports    []*Report // newest first
 }
 
-// KindLabel is the plan's kind in words.
-func (p *Plan) KindLabel() string {
-	switch p.Kind {
-	case "kiem-soat-tthc":
-		return "Kiểm soát thủ tục hành chính"
-	case "cai-cach-hanh-chinh":
-		return "Cải cách hành chính"
-	}
-	return "Kế hoạch khác"
-}
-
 // Document is the decision or plan that issued a plan.
 type Document struct {
-	Type, Number string
-	Date         schedule.Date
-	DateText     string
-	Place        string
-	Title        string
-	Issuer       string
-	Signer       string
-	SignerTitle  string
-	LegalBases   []string
-	Proposal     string
-	Recipients   []string
+	Type        vocab.DocumentType
+	Number      string
+	Date        schedule.Date
+	DateText    string
+	Place       string
+	Title       string
+	Issuer      string
+	Signer      string
+	SignerTitle string
+	LegalBases  []string
+	Proposal    string
+	Recipients  []string
 }
 
 // Section is a numbered group of an appendix; sections may hold sub-sections.
@@ -173,7 +168,7 @@ type Task struct {
 }
 
 // Status is the task's status on the as-of day.
-func (t *Task) Status() schedule.Status { return t.Assessment.Status }
+func (t *Task) Status() vocab.TaskStatus { return t.Assessment.Status }
 
 // LatestReport is the latest report on or before the as-of day, or nil.
 func (t *Task) LatestReport() *Report { return t.report(t.Assessment.Latest) }
@@ -222,7 +217,7 @@ type Report struct {
 	Task         *Task
 	Date         schedule.Date
 	Agency       *Agency
-	State        schedule.ReportState
+	State        vocab.ReportStatus
 	Percent      int // -1 if not given
 	Period       string
 	Completed    schedule.Date
@@ -231,17 +226,13 @@ type Report struct {
 	Body         string // Markdown
 }
 
-// StateLabel is the report's declared state in words.
+// StateLabel is the report's declared state in words, with its period for the report of one
+// period of a recurring task: "Báo cáo kỳ 2024-Q1".
 func (r *Report) StateLabel() string {
-	switch r.State {
-	case schedule.NotStarted:
-		return "Chưa triển khai"
-	case schedule.Started:
-		return "Đang thực hiện"
-	case schedule.Finished:
-		return "Đã hoàn thành"
+	if r.State == vocab.ReportPeriodic {
+		return r.State.Label() + " " + r.Period
 	}
-	return "Báo cáo kỳ " + r.Period
+	return r.State.Label()
 }
 
 // Evidence is a document that backs a report.

@@ -7,6 +7,7 @@ import (
 
 	"congkhai/generator/content"
 	"congkhai/generator/schedule"
+	"congkhai/generator/vocab"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -16,26 +17,26 @@ func registerSet() *content.Set {
 		Site: &content.SiteFile{Title: "T"},
 		Authorities: []*content.AgencyFile{
 			{ID: "an-giang", Authority: content.Authority{Name: "Tỉnh An Giang"}, Agencies: []content.AgencyRec{
-				{ID: "ubnd-tinh", Name: "UBND tỉnh An Giang", Code: "H01", Level: "tinh", Kind: "agency"},
-				{ID: "so-tu-phap", Name: "Sở Tư pháp", Level: "tinh", Kind: "agency"},
+				{ID: "ubnd-tinh", Name: "UBND tỉnh An Giang", Code: "H01", Level: vocab.AgencyLevel{Level: vocab.Province}, Kind: vocab.AgencyKindOffice},
+				{ID: "so-tu-phap", Name: "Sở Tư pháp", Level: vocab.AgencyLevel{Level: vocab.Province}, Kind: vocab.AgencyKindOffice},
 			}},
 			{ID: "ca-nuoc", Authority: content.Authority{Name: "Các tỉnh"}, Agencies: []content.AgencyRec{
-				{ID: "dong-thap", Name: "UBND tỉnh Đồng Tháp", Code: "H20", Level: "tinh", Kind: "agency"},
+				{ID: "dong-thap", Name: "UBND tỉnh Đồng Tháp", Code: "H20", Level: vocab.AgencyLevel{Level: vocab.Province}, Kind: vocab.AgencyKindOffice},
 			}},
 		},
 		Plans: []*content.PlanFile{{ID: "kh", Authority: "an-giang", Year: 2026, Title: "Kế hoạch"}},
 		Holidays: &content.HolidaysFile{Holidays: []content.HolidayRec{
 			{From: day(2026, 2, 16), To: day(2026, 2, 20), Name: "Tết Nguyên đán"},
 		}},
-		Procedures: []*content.ProcedureFile{{Code: "1.000001", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Levels: []string{"xa"},
-			Agencies: []content.ProcedureAgency{{Role: "thuc-hien", Name: "Sở Tư pháp", ID: "an-giang/so-tu-phap"}, {Role: "phoi-hop", Name: "Cơ quan lạ"}}}},
+		Procedures: []*content.ProcedureFile{{Code: "1.000001", Name: "Đăng ký khai sinh", Field: "Hộ tịch", Levels: []vocab.ProcedureLevel{{Level: vocab.Commune}},
+			Agencies: []content.ProcedureAgency{{Role: vocab.RoleImplementing, Name: "Sở Tư pháp", ID: "an-giang/so-tu-phap"}, {Role: vocab.RoleCooperating, Name: "Cơ quan lạ"}}}},
 		Petitions: []*content.PetitionFile{
 			// Received on Thursday 12/2/2026: ten working days skip Tết and end on 5/3.
-			{ID: "p1", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 5), Agencies: []string{"an-giang/so-tu-phap"},
+			{ID: "p1", Received: day(2026, 2, 12), Status: vocab.PetitionAnswered, Answered: day(2026, 3, 5), Agencies: []string{"an-giang/so-tu-phap"},
 				Procedure: "1.000001", Question: "Tôi là Nguyễn Văn An, SĐT 0912 345 678.", Subject: "Hỏi"},
-			{ID: "p2", Received: day(2026, 2, 12), Status: "da-tra-loi", Answered: day(2026, 3, 6), Agencies: []string{"an-giang/so-tu-phap"}, Answer: "Đã trả lời."},
-			{ID: "p3", Received: day(2026, 11, 16), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
-			{ID: "p4", Received: day(2026, 10, 1), Status: "dang-xu-ly", Agencies: []string{"an-giang/so-tu-phap"}},
+			{ID: "p2", Received: day(2026, 2, 12), Status: vocab.PetitionAnswered, Answered: day(2026, 3, 6), Agencies: []string{"an-giang/so-tu-phap"}, Answer: "Đã trả lời."},
+			{ID: "p3", Received: day(2026, 11, 16), Status: vocab.PetitionProcessing, Agencies: []string{"an-giang/so-tu-phap"}},
+			{ID: "p4", Received: day(2026, 10, 1), Status: vocab.PetitionProcessing, Agencies: []string{"an-giang/so-tu-phap"}},
 		},
 		Results: []*content.ResultsFile{
 			{ID: "2026-toan-quoc", Period: "2026", Through: day(2026, 10, 5), Title: "Năm 2026", Scope: "Các tỉnh", Units: []content.UnitRec{
@@ -50,18 +51,18 @@ func TestPetitionDeadlinesCountWorkingDays(t *testing.T) {
 	s := New(registerSet(), schedule.D(2026, time.November, 21))
 	want := map[string]struct {
 		due  schedule.Date
-		t    Timeliness
+		t    vocab.Timeliness
 		days int
 	}{
-		"p1": {schedule.D(2026, time.March, 5), OnTime, 10},
-		"p2": {schedule.D(2026, time.March, 5), Late, 11},
-		"p3": {schedule.D(2026, time.November, 30), Pending, 4}, // as of Saturday 21/11
-		"p4": {schedule.D(2026, time.October, 15), Overdue, 36},
+		"p1": {schedule.D(2026, time.March, 5), vocab.OnTime, 10},
+		"p2": {schedule.D(2026, time.March, 5), vocab.Late, 11},
+		"p3": {schedule.D(2026, time.November, 30), vocab.Pending, 4}, // as of Saturday 21/11
+		"p4": {schedule.D(2026, time.October, 15), vocab.Overdue, 36},
 	}
 	for _, p := range s.Petitions {
 		w := want[p.ID]
 		if p.Due != w.due || p.Timeliness != w.t || p.Days != w.days {
-			t.Errorf("%s: due %v, %s, %d days; want %v, %s, %d", p.ID, p.Due, p.Timeliness.Name(), p.Days, w.due, w.t.Name(), w.days)
+			t.Errorf("%s: due %v, %s, %d days; want %v, %s, %d", p.ID, p.Due, p.Timeliness.Label(), p.Days, w.due, w.t.Label(), w.days)
 		}
 	}
 	if c := s.PetitionCounts; c.Total() != 4 || c.Handled() != 2 || c.OnTimeCount() != 1 {
@@ -91,8 +92,8 @@ func TestPetitionsAsOf(t *testing.T) {
 	var ids []string
 	for _, p := range s.Petitions {
 		ids = append(ids, p.ID)
-		if p.ID == "p2" && (p.Timeliness != Pending || !p.Answered.IsZero() || p.Status != "dang-xu-ly" || p.Days != 10 || p.Answer != "") {
-			t.Errorf("p2, answered on 6/3, as of 5/3: %s, answered %v, status %s, %d days", p.Timeliness.Name(), p.Answered, p.Status, p.Days)
+		if p.ID == "p2" && (p.Timeliness != vocab.Pending || !p.Answered.IsZero() || p.Status != vocab.PetitionProcessing || p.Days != 10 || p.Answer != "") {
+			t.Errorf("p2, answered on 6/3, as of 5/3: %s, answered %v, status %s, %d days", p.Timeliness.Label(), p.Answered, p.Status, p.Days)
 		}
 	}
 	if strings.Join(ids, " ") != "p2 p1" {
@@ -122,8 +123,8 @@ func TestPetitionRuleInCalendarDays(t *testing.T) {
 	set.Site.Petitions = content.PetitionRules{AnswerDays: &days, CalendarDays: true}
 	s := New(set, schedule.D(2026, time.November, 21))
 	for _, p := range s.Petitions {
-		if p.ID == "p1" && (p.Due != schedule.D(2026, time.February, 27) || p.Timeliness != Late || p.Days != 21) {
-			t.Errorf("p1 under a 15 calendar-day rule: due %v, %s, %d days", p.Due, p.Timeliness.Name(), p.Days)
+		if p.ID == "p1" && (p.Due != schedule.D(2026, time.February, 27) || p.Timeliness != vocab.Late || p.Days != 21) {
+			t.Errorf("p1 under a 15 calendar-day rule: due %v, %s, %d days", p.Due, p.Timeliness.Label(), p.Days)
 		}
 	}
 	if got := s.PetitionRule.Describe(); got != "15 ngày kể từ ngày tiếp nhận" {
@@ -146,7 +147,7 @@ func TestScores(t *testing.T) {
 		t.Fatalf("periods = %d, first %s", len(s.ScorePeriods), s.ScorePeriods[0].ID)
 	}
 	national := s.ScorePeriods[0]
-	if own := national.Own(); len(own) != 1 || own[0].Agency.Key != "an-giang/ubnd-tinh" || own[0].Band != Average {
+	if own := national.Own(); len(own) != 1 || own[0].Agency.Key != "an-giang/ubnd-tinh" || own[0].Band != vocab.Average {
 		t.Errorf("Own = %v", own)
 	}
 	if national.Label() != "Năm 2026" || s.ScorePeriods[1].Label() != "Tháng 10/2026" || s.ScorePeriods[1].ShortLabel() != "T10/2026" {
@@ -161,21 +162,10 @@ func TestScores(t *testing.T) {
 	for _, a := range s.Agencies {
 		if a.Key == "an-giang/so-tu-phap" {
 			m := a.MonthlyScores()
-			if len(m) != 2 || m[0].Band != Excellent || m[1].Band != Fair || a.LatestScore() != m[1] {
+			if len(m) != 2 || m[0].Band != vocab.Excellent || m[1].Band != vocab.Fair || a.LatestScore() != m[1] {
 				t.Errorf("trend of so-tu-phap: %v", m)
 			}
 		}
-	}
-}
-
-func TestBands(t *testing.T) {
-	for total, want := range map[float64]Band{100: Excellent, 90: Excellent, 89.99: Good, 80: Good, 70: Fair, 69.99: Average, 50: Average, 49.99: Weak, 0: Weak} {
-		if got := BandOf(total); got != want {
-			t.Errorf("BandOf(%v) = %s, want %s", total, got.Name(), want.Name())
-		}
-	}
-	if Good.Range() != "từ 80 đến dưới 90 điểm" {
-		t.Errorf("Range = %q", Good.Range())
 	}
 }
 
@@ -185,7 +175,7 @@ func TestFieldsAreKeyedBySlug(t *testing.T) {
 	set := registerSet()
 	set.Procedures = nil
 	for i, name := range []string{"Hộ tịch", "HỘ TỊCH", "Hộ  tịch", "Chứng thực"} {
-		set.Procedures = append(set.Procedures, &content.ProcedureFile{Code: "1.00000" + string(rune('1'+i)), Name: "Thủ tục " + name, Field: name, Levels: []string{"xa"}})
+		set.Procedures = append(set.Procedures, &content.ProcedureFile{Code: "1.00000" + string(rune('1'+i)), Name: "Thủ tục " + name, Field: name, Levels: []vocab.ProcedureLevel{{Level: vocab.Commune}}})
 	}
 	s := New(set, schedule.D(2026, time.November, 21))
 	if len(s.Fields) != 2 {

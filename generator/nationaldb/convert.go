@@ -1,6 +1,7 @@
 package nationaldb
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"congkhai/generator/content"
+	"congkhai/generator/vocab"
 )
 
 // reCode is a national procedure code: "1.001226", "2.000815".
@@ -112,11 +114,15 @@ func (c *converter) convert(resolve func(string) string) *content.ProcedureFile 
 	}
 	p.Levels = c.levels(field("cap_thuc_hien", rec.CapThucHien, validShort))
 	p.Subjects = splitList(field("doi_tuong_thuc_hien", rec.DoiTuongThucHien, validShort))
-	for _, a := range []struct{ field, role, value string }{
-		{"co_quan_co_tham_quyen", "tham-quyen", rec.CoQuanCoThamQuyen},
-		{"co_quan_thuc_hien", "thuc-hien", rec.CoQuanThucHien},
-		{"co_quan_duoc_uy_quyen", "uy-quyen", rec.CoQuanDuocUyQuyen},
-		{"co_quan_phoi_hop", "phoi-hop", rec.CoQuanPhoiHop},
+	for _, a := range []struct {
+		field string
+		role  vocab.ProcedureRole
+		value string
+	}{
+		{"co_quan_co_tham_quyen", vocab.RoleDeciding, rec.CoQuanCoThamQuyen},
+		{"co_quan_thuc_hien", vocab.RoleImplementing, rec.CoQuanThucHien},
+		{"co_quan_duoc_uy_quyen", vocab.RoleDelegated, rec.CoQuanDuocUyQuyen},
+		{"co_quan_phoi_hop", vocab.RoleCooperating, rec.CoQuanPhoiHop},
 	} {
 		for _, n := range splitList(field(a.field, a.value, validShort)) {
 			ag := content.ProcedureAgency{Role: a.role, Name: n}
@@ -183,42 +189,41 @@ func (c *converter) convert(resolve func(string) string) *content.ProcedureFile 
 
 	p.Online = online(p)
 	for _, m := range p.Methods {
-		if m.Channel == "buu-chinh" {
+		if m.Channel == vocab.MethodPost {
 			p.Postal = true
 		}
 	}
 	return p
 }
 
-// levelIDs maps the printed levels to the schema's.
-var levelIDs = map[string]string{
-	"cấp bộ":         "bo",
-	"cấp trung ương": "bo",
-	"cấp tỉnh":       "tinh",
-	"cấp huyện":      "huyen",
-	"cấp xã":         "xa",
-	"cơ quan khác":   "khac",
+// levelIDs maps the levels the national database prints to the schema's.
+var levelIDs = map[string]vocab.Level{
+	"cấp bộ":         vocab.Ministry,
+	"cấp trung ương": vocab.Ministry,
+	"cấp tỉnh":       vocab.Province,
+	"cấp huyện":      vocab.District,
+	"cấp xã":         vocab.Commune,
+	"cơ quan khác":   vocab.OtherLevel,
 }
 
-func (c *converter) levels(s string) []string {
-	var out []string
+// levels reads the printed levels, from the top of government down (bo, tinh, huyen, xa).
+func (c *converter) levels(s string) []vocab.ProcedureLevel {
+	var out []vocab.ProcedureLevel
 	for _, part := range strings.FieldsFunc(cleanValue(s), func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
 		part = strings.ToLower(collapse(part))
 		if part == "" {
 			continue
 		}
-		id, ok := levelIDs[part]
+		level, ok := levelIDs[part]
 		if !ok {
 			c.warn("cap_thuc_hien", "cấp thực hiện không rõ; đã bỏ", part)
 			continue
 		}
-		if !slices.Contains(out, id) {
-			out = append(out, id)
+		if l := (vocab.ProcedureLevel{Level: level}); !slices.Contains(out, l) {
+			out = append(out, l)
 		}
 	}
-	slices.SortFunc(out, func(a, b string) int {
-		return slices.Index(content.ProcedureLevels, a) - slices.Index(content.ProcedureLevels, b)
-	})
+	slices.SortFunc(out, func(a, b vocab.ProcedureLevel) int { return cmp.Compare(a.Level, b.Level) })
 	return out
 }
 
@@ -272,19 +277,19 @@ func splitList(s string) []string {
 // "đối với các thủ tục đã toàn trình") is about procedures in general and does not count.
 var reOnlineLevel = regexp.MustCompile(`(?i)(?:dịch vụ công|trực tuyến)\s+(?:trực\s+tuyến\s+)?(toàn trình|một phần)`)
 
-// online is "co" when the procedure can be submitted online, "toan-trinh" or "mot-phan"
-// when the record says which, "" when it cannot.
-func online(p *content.ProcedureFile) string {
+// online is OnlineUnrated ("co") when the procedure can be submitted online, OnlineFull or
+// OnlinePartial when the record says which, OnlineNone when it cannot.
+func online(p *content.ProcedureFile) vocab.OnlineLevel {
 	var descs []string
 	has := false
 	for _, m := range p.Methods {
-		if m.Channel == "truc-tuyen" {
+		if m.Channel == vocab.MethodOnline {
 			has = true
 			descs = append(descs, m.Description)
 		}
 	}
 	if !has {
-		return ""
+		return vocab.OnlineNone
 	}
 	// The name is the surest statement; then the online channel's description; then the
 	// conditions and the steps. The first source that names exactly one level decides.
@@ -298,12 +303,12 @@ func online(p *content.ProcedureFile) string {
 		}
 		switch {
 		case len(found) == 1 && found["toàn trình"]:
-			return "toan-trinh"
+			return vocab.OnlineFull
 		case len(found) == 1 && found["một phần"]:
-			return "mot-phan"
+			return vocab.OnlinePartial
 		case len(found) > 1:
-			return "co"
+			return vocab.OnlineUnrated
 		}
 	}
-	return "co"
+	return vocab.OnlineUnrated
 }

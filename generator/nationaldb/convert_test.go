@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"congkhai/generator/content"
+	"congkhai/generator/vocab"
 )
 
 func TestRead(t *testing.T) {
@@ -76,9 +77,9 @@ func TestConvertResolves(t *testing.T) {
 		return ""
 	})
 	want := []content.ProcedureAgency{
-		{Role: "tham-quyen", Name: "Bộ Công an"},
-		{Role: "tham-quyen", Name: "Bộ Quốc phòng"},
-		{Role: "phoi-hop", Name: "Sở Tư pháp", ID: "an-giang/so-tu-phap"},
+		{Role: vocab.RoleDeciding, Name: "Bộ Công an"},
+		{Role: vocab.RoleDeciding, Name: "Bộ Quốc phòng"},
+		{Role: vocab.RoleCooperating, Name: "Sở Tư pháp", ID: "an-giang/so-tu-phap"},
 	}
 	if len(p.Agencies) != len(want) {
 		t.Fatalf("agencies %+v", p.Agencies)
@@ -129,12 +130,12 @@ func TestEncode(t *testing.T) {
 	p := &content.ProcedureFile{
 		Code:     "1.000001",
 		Name:     `Tên có "ngoặc kép" và \ gạch chéo`,
-		Levels:   []string{"tinh", "xa"},
+		Levels:   []vocab.ProcedureLevel{{Level: vocab.Province}, {Level: vocab.Commune}},
 		Subjects: []string{"Công dân Việt Nam", `Tổ chức "A"`},
 		Postal:   true,
 		Steps:    "**Bước 1:** a \"\"\" b \\\n\n- c\t\"\"\n\"",
-		Agencies: []content.ProcedureAgency{{Role: "tham-quyen", Name: "Bộ Công an"}},
-		Methods:  []content.MethodRec{{Channel: "truc-tiep", Description: "dòng 1\r\ndòng 2 \x01 \x7f"}},
+		Agencies: []content.ProcedureAgency{{Role: vocab.RoleDeciding, Name: "Bộ Công an"}},
+		Methods:  []content.MethodRec{{Channel: vocab.MethodInPerson, Description: "dòng 1\r\ndòng 2 \x01 \x7f"}},
 		Dossier:  []content.DossierRec{{}, {Name: "Đơn"}},
 		Results:  []content.ResultRec{{Name: "Giấy phép", Code: "KQ.G01.000003"}},
 		LegalBases: []content.LegalBasisRec{

@@ -9,6 +9,7 @@ import (
 
 	"congkhai/generator/content"
 	"congkhai/generator/tomltext"
+	"congkhai/generator/vocab"
 )
 
 // Encode writes p as TOML for thu-tuc/<code>.toml: a comment naming the source, the simple
@@ -24,10 +25,10 @@ func Encode(w io.Writer, p *content.ProcedureFile) error {
 	e.str("code", p.Code)
 	e.str("name", p.Name)
 	e.str("field", p.Field)
-	e.strs("levels", p.Levels)
+	e.strs("levels", vocab.Keys(p.Levels))
 	e.str("kind", p.Kind)
 	e.strs("subjects", p.Subjects)
-	e.str("online", p.Online)
+	e.str("online", p.Online.Key())
 	e.boolean("postal", p.Postal)
 	e.str("decision", p.Decision)
 	e.str("local_code", p.LocalCode)
@@ -40,13 +41,13 @@ func Encode(w io.Writer, p *content.ProcedureFile) error {
 	e.str("dossier_text", p.DossierText)
 	for _, a := range p.Agencies {
 		e.table("agency")
-		e.str("role", a.Role)
+		e.str("role", a.Role.Key())
 		e.str("name", a.Name)
 		e.str("id", a.ID)
 	}
 	for _, m := range p.Methods {
 		e.table("method")
-		e.str("channel", m.Channel)
+		e.str("channel", m.Channel.Key())
 		e.str("time", m.Time)
 		e.str("fee", m.Fee)
 		e.str("description", m.Description)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"congkhai/generator/content"
+	"congkhai/generator/vocab"
 )
 
 // The table of ways to submit (cách thức thực hiện), flattened:
@@ -23,10 +24,14 @@ import (
 
 const methodsHeader = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 
-var channels = []struct{ name, id string }{
-	{"Trực tiếp", "truc-tiep"},
-	{"Trực tuyến", "truc-tuyen"},
-	{"Dịch vụ bưu chính", "buu-chinh"},
+// channels are the channel names the national database prints.
+var channels = []struct {
+	name string
+	id   vocab.MethodChannel
+}{
+	{"Trực tiếp", vocab.MethodInPerson},
+	{"Trực tuyến", vocab.MethodOnline},
+	{"Dịch vụ bưu chính", vocab.MethodPost},
 }
 
 var (
@@ -137,7 +142,7 @@ func closeBracket(s string, i, limit int) int {
 
 type methodStart struct {
 	at, after int // the channel name is s[at:after]
-	id        string
+	id        vocab.MethodChannel
 	head      methodHead
 }
 
@@ -234,7 +239,7 @@ func parseMethods(text string) (rows []content.MethodRec, probs []string, ok boo
 }
 
 // nextChannel finds the next channel name at or after i.
-func nextChannel(s string, i int) (at int, id, name string) {
+func nextChannel(s string, i int) (at int, id vocab.MethodChannel, name string) {
 	at = -1
 	for _, c := range channels {
 		if k := strings.Index(s[i:], c.name); k >= 0 && (at < 0 || i+k < at) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"congkhai/generator/content"
+	"congkhai/generator/vocab"
 )
 
 // The snippets below are copied from the crawl (testdata/tthc), some shortened.
@@ -22,77 +23,77 @@ func TestParseMethods(t *testing.T) {
 		{
 			name: "one row with fee detail (1.001226)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1 Ngày làm việc10 USD(10 USD/người.)",
-			want: []m{{Channel: "truc-tiep", Time: "1 Ngày làm việc", Fee: "10 USD(10 USD/người.)"}},
+			want: []m{{Channel: vocab.MethodInPerson, Time: "1 Ngày làm việc", Fee: "10 USD(10 USD/người.)"}},
 		},
 		{
 			name: "no information, description naming a channel (1.000232)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếpKhông có thông tinKhông có thông tinnộp hồ sơ trực tiếp tại trụ sở Cục Quản lý xuất nhập cảnh.Dịch vụ bưu chínhKhông có thông tinKhông có thông tinGửi hồ sơ và nhận kết quả qua đường bưu điện.Trực tuyếnKhông có thông tinKhông có thông tinTrực tuyến: nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia hoặc Cổng dịch vụ công Bộ Công an.",
 			want: []m{
-				{Channel: "truc-tiep", Description: "nộp hồ sơ trực tiếp tại trụ sở Cục Quản lý xuất nhập cảnh."},
-				{Channel: "buu-chinh", Description: "Gửi hồ sơ và nhận kết quả qua đường bưu điện."},
-				{Channel: "truc-tuyen", Description: "Trực tuyến: nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia hoặc Cổng dịch vụ công Bộ Công an."},
+				{Channel: vocab.MethodInPerson, Description: "nộp hồ sơ trực tiếp tại trụ sở Cục Quản lý xuất nhập cảnh."},
+				{Channel: vocab.MethodPost, Description: "Gửi hồ sơ và nhận kết quả qua đường bưu điện."},
+				{Channel: vocab.MethodOnline, Description: "Trực tuyến: nộp hồ sơ trực tuyến qua Cổng dịch vụ công quốc gia hoặc Cổng dịch vụ công Bộ Công an."},
 			},
 		},
 		{
 			name: "a phrase for the time (1.009825)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếpKhôngKhông có thông tinTại Trung tâm phục vụ hành chính công cấp tỉnh, xãTrực tuyếnKhông phải trả kết quả cho người nộp thuếMiễn phíBằng phương thức điện tử",
 			want: []m{
-				{Channel: "truc-tiep", Time: "Không", Description: "Tại Trung tâm phục vụ hành chính công cấp tỉnh, xã"},
-				{Channel: "truc-tuyen", Time: "Không phải trả kết quả cho người nộp thuế", Fee: "Miễn phí", Description: "Bằng phương thức điện tử"},
+				{Channel: vocab.MethodInPerson, Time: "Không", Description: "Tại Trung tâm phục vụ hành chính công cấp tỉnh, xã"},
+				{Channel: vocab.MethodOnline, Time: "Không phải trả kết quả cho người nộp thuế", Fee: "Miễn phí", Description: "Bằng phương thức điện tử"},
 			},
 		},
 		{
 			name: "bare-number times (1.008331)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phíDịch vụ bưu chính1Miễn phíTrực tiếp1Miễn phí",
 			want: []m{
-				{Channel: "truc-tuyen", Time: "1", Fee: "Miễn phí"},
-				{Channel: "buu-chinh", Time: "1", Fee: "Miễn phí"},
-				{Channel: "truc-tiep", Time: "1", Fee: "Miễn phí"},
+				{Channel: vocab.MethodOnline, Time: "1", Fee: "Miễn phí"},
+				{Channel: vocab.MethodPost, Time: "1", Fee: "Miễn phí"},
+				{Channel: vocab.MethodInPerson, Time: "1", Fee: "Miễn phí"},
 			},
 		},
 		{
 			name:  "time glued to the amount, unconfirmed (1.007642)",
 			in:    "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến120 VNĐTrực tiếp120 VNĐ",
-			want:  []m{{Channel: "truc-tuyen", Time: "1", Fee: "20 VNĐ"}, {Channel: "truc-tiep", Time: "1", Fee: "20 VNĐ"}},
+			want:  []m{{Channel: vocab.MethodOnline, Time: "1", Fee: "20 VNĐ"}, {Channel: vocab.MethodInPerson, Time: "1", Fee: "20 VNĐ"}},
 			probs: []string{"thời gian và số tiền dính liền"},
 		},
 		{
 			name: "time glued to the amount, confirmed by the detail (2.002009)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1100 VNĐ(Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần (Thông tư số 47/2019/TT-BTC))",
-			want: []m{{Channel: "truc-tuyen", Time: "1", Fee: "100 VNĐ(Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần (Thông tư số 47/2019/TT-BTC))"}},
+			want: []m{{Channel: vocab.MethodOnline, Time: "1", Fee: "100 VNĐ(Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần (Thông tư số 47/2019/TT-BTC))"}},
 		},
 		{
 			name:  "thousands glued to the time (1.005103)",
 			in:    "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến140,000 Việt Nam Đồng(- Xe ô tô từ 10 chỗ trở lên)- Thời hạn trả kết quả: ngay sau khi kết thúc việc kiểm tra.",
-			want:  []m{{Channel: "truc-tuyen", Time: "1", Fee: "40,000 Việt Nam Đồng(- Xe ô tô từ 10 chỗ trở lên)", Description: "- Thời hạn trả kết quả: ngay sau khi kết thúc việc kiểm tra."}},
+			want:  []m{{Channel: vocab.MethodOnline, Time: "1", Fee: "40,000 Việt Nam Đồng(- Xe ô tô từ 10 chỗ trở lên)", Description: "- Thời hạn trả kết quả: ngay sau khi kết thúc việc kiểm tra."}},
 			probs: []string{"thời gian và số tiền dính liền"},
 		},
 		{
 			name: "decimal time (1.013097)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1.5 Ngày làm việc40,000 Việt Nam Đồng(- Xe ô tô trên 10 chỗ)- Trường hợp Giấy chứng nhận cải tạo bị mất",
-			want: []m{{Channel: "truc-tuyen", Time: "1.5 Ngày làm việc", Fee: "40,000 Việt Nam Đồng(- Xe ô tô trên 10 chỗ)", Description: "- Trường hợp Giấy chứng nhận cải tạo bị mất"}},
+			want: []m{{Channel: vocab.MethodOnline, Time: "1.5 Ngày làm việc", Fee: "40,000 Việt Nam Đồng(- Xe ô tô trên 10 chỗ)", Description: "- Trường hợp Giấy chứng nhận cải tạo bị mất"}},
 		},
 		{
 			name:  "unbalanced bracket at the end (3.000337)",
 			in:    "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1 Ngày100 VNĐ(",
-			want:  []m{{Channel: "truc-tuyen", Time: "1 Ngày", Fee: "100 VNĐ"}},
+			want:  []m{{Channel: vocab.MethodOnline, Time: "1 Ngày", Fee: "100 VNĐ"}},
 			probs: []string{"ngoặc trong phần phí không cân"},
 		},
 		{
 			name:  "unbalanced bracket in the detail (1.002903)",
 			in:    "Hình thức nộpThời gianPhí, lệ phíMô tảDịch vụ bưu chính30 Ngày làm việc10,000,000 VNĐ(đồng (Miễn phí kể từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư số 40/2026/TT-BTC)30 ngày kể từ ngày nhận được hồ sơ hợp lệ",
-			want:  []m{{Channel: "buu-chinh", Time: "30 Ngày làm việc", Fee: "10,000,000 VNĐ(đồng (Miễn phí kể từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư số 40/2026/TT-BTC)", Description: "30 ngày kể từ ngày nhận được hồ sơ hợp lệ"}},
+			want:  []m{{Channel: vocab.MethodPost, Time: "30 Ngày làm việc", Fee: "10,000,000 VNĐ(đồng (Miễn phí kể từ ngày 07/4/2026 đến 30/6/2026 theo Thông tư số 40/2026/TT-BTC)", Description: "30 ngày kể từ ngày nhận được hồ sơ hợp lệ"}},
 			probs: []string{"ngoặc trong phần phí không cân"},
 		},
 		{
 			name: "a numbered description is not a fee detail (1.014237)",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp14 Ngày làm việcKhông có thông tin(1) Trường hợp thay đổi tên tổ chức, cá nhân thăm dò khoáng sản:",
-			want: []m{{Channel: "truc-tiep", Time: "14 Ngày làm việc", Description: "(1) Trường hợp thay đổi tên tổ chức, cá nhân thăm dò khoáng sản:"}},
+			want: []m{{Channel: vocab.MethodInPerson, Time: "14 Ngày làm việc", Description: "(1) Trường hợp thay đổi tên tổ chức, cá nhân thăm dò khoáng sản:"}},
 		},
 		{
 			name: "hours and the same row twice",
 			in:   "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến8 GiờMiễn phíTrực tuyến8 GiờMiễn phí",
-			want: []m{{Channel: "truc-tuyen", Time: "8 Giờ", Fee: "Miễn phí"}},
+			want: []m{{Channel: vocab.MethodOnline, Time: "8 Giờ", Fee: "Miễn phí"}},
 		},
 	}
 	for _, tt := range tests {
@@ -423,10 +424,10 @@ func TestSplitList(t *testing.T) {
 
 func TestLevels(t *testing.T) {
 	c := &converter{}
-	if got := c.levels("Cơ quan khác, Cấp xã, Cấp bộ, Cấp tỉnh, Cấp huyện"); !reflect.DeepEqual(got, []string{"bo", "tinh", "huyen", "xa", "khac"}) {
+	if got := c.levels("Cơ quan khác, Cấp xã, Cấp bộ, Cấp tỉnh, Cấp huyện"); !reflect.DeepEqual(vocab.Keys(got), []string{"bo", "tinh", "huyen", "xa", "khac"}) {
 		t.Errorf("levels = %q", got)
 	}
-	if got := c.levels("Cấp tỉnh, Cấp khu vực"); !reflect.DeepEqual(got, []string{"tinh"}) || len(c.probs) != 1 {
+	if got := c.levels("Cấp tỉnh, Cấp khu vực"); !reflect.DeepEqual(vocab.Keys(got), []string{"tinh"}) || len(c.probs) != 1 {
 		t.Errorf("levels = %q, problems %v", got, c.probs)
 	}
 }
@@ -456,19 +457,19 @@ func TestMarkdown(t *testing.T) {
 }
 
 func TestOnline(t *testing.T) {
-	online1 := []content.MethodRec{{Channel: "truc-tuyen"}, {Channel: "truc-tiep"}}
+	online1 := []content.MethodRec{{Channel: vocab.MethodOnline}, {Channel: vocab.MethodInPerson}}
 	tests := []struct {
 		p    content.ProcedureFile
-		want string
+		want vocab.OnlineLevel
 	}{
-		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: "truc-tiep"}}, Name: "Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình"}, ""},
-		{content.ProcedureFile{Methods: online1, Name: "Đăng ký xe tạm thời thực hiện bằng dịch vụ công  trực  tuyến toàn trình"}, "toan-trinh"},
-		{content.ProcedureFile{Methods: online1, Name: "Đổi chứng nhận đăng ký xe bằng dịch vụ công trực tuyến một phần hoặc trực tiếp"}, "mot-phan"},
-		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: "truc-tuyen", Description: "Qua Cổng DVC Quốc gia đối với các TTHC đã toàn trình và được tích hợp"}}}, "co"},
-		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: "truc-tuyen", Description: "Cổng Dịch vụ công quốc gia (đủ điều kiện thực hiện dịch vụ công trực tuyến toàn trình)."}}}, "toan-trinh"},
-		{content.ProcedureFile{Methods: online1, Steps: "Trường hợp thực hiện dịch vụ công trực tuyến một phần hoặc dịch vụ công trực tuyến toàn trình"}, "co"},
-		{content.ProcedureFile{Methods: online1, Conditions: "Trả lại một phần diện tích khu vực thăm dò"}, "co"},
-		{content.ProcedureFile{Methods: online1, Name: "Cấp phép thực hiện bằng Dịch vụ công trực tuyến Toàn Trình"}, "toan-trinh"},
+		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: vocab.MethodInPerson}}, Name: "Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình"}, vocab.OnlineNone},
+		{content.ProcedureFile{Methods: online1, Name: "Đăng ký xe tạm thời thực hiện bằng dịch vụ công  trực  tuyến toàn trình"}, vocab.OnlineFull},
+		{content.ProcedureFile{Methods: online1, Name: "Đổi chứng nhận đăng ký xe bằng dịch vụ công trực tuyến một phần hoặc trực tiếp"}, vocab.OnlinePartial},
+		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: vocab.MethodOnline, Description: "Qua Cổng DVC Quốc gia đối với các TTHC đã toàn trình và được tích hợp"}}}, vocab.OnlineUnrated},
+		{content.ProcedureFile{Methods: []content.MethodRec{{Channel: vocab.MethodOnline, Description: "Cổng Dịch vụ công quốc gia (đủ điều kiện thực hiện dịch vụ công trực tuyến toàn trình)."}}}, vocab.OnlineFull},
+		{content.ProcedureFile{Methods: online1, Steps: "Trường hợp thực hiện dịch vụ công trực tuyến một phần hoặc dịch vụ công trực tuyến toàn trình"}, vocab.OnlineUnrated},
+		{content.ProcedureFile{Methods: online1, Conditions: "Trả lại một phần diện tích khu vực thăm dò"}, vocab.OnlineUnrated},
+		{content.ProcedureFile{Methods: online1, Name: "Cấp phép thực hiện bằng Dịch vụ công trực tuyến Toàn Trình"}, vocab.OnlineFull},
 	}
 	for _, tt := range tests {
 		if got := online(&tt.p); got != tt.want {

@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"congkhai/generator/content"
+	"congkhai/generator/vocab"
 )
 
 const dataFile = "../../testdata/tthc/national-procedures.jsonl.gz"
@@ -165,7 +166,7 @@ func checkKnown(t *testing.T, got map[string]*content.ProcedureFile, rejectedBy 
 	if p == nil {
 		t.Fatal("1.001226 not converted")
 	}
-	if len(p.Methods) != 1 || p.Methods[0].Channel != "truc-tiep" || p.Methods[0].Time != "1 Ngày làm việc" || !strings.Contains(p.Methods[0].Fee, "10 USD") {
+	if len(p.Methods) != 1 || p.Methods[0].Channel != vocab.MethodInPerson || p.Methods[0].Time != "1 Ngày làm việc" || !strings.Contains(p.Methods[0].Fee, "10 USD") {
 		t.Errorf("1.001226 methods %+v", p.Methods)
 	}
 	if numbers(p.LegalBases) != "25/2021/TT-BTC 41/2011/TT-BCA" {
@@ -174,7 +175,7 @@ func checkKnown(t *testing.T, got map[string]*content.ProcedureFile, rejectedBy 
 	if len(p.Dossier) != 2 || p.Dossier[0].Form != "TK de nghi cap GP den cac tinh tp cua VN(N24).doc" || p.Dossier[1].Quantity != "1 bản chính" {
 		t.Errorf("1.001226 dossier %+v", p.Dossier)
 	}
-	if len(p.Results) != 1 || p.Results[0].Code != "KQ.G01.000003" || !slices.Equal(p.Levels, []string{"tinh"}) || p.Online != "" || p.Postal {
+	if len(p.Results) != 1 || p.Results[0].Code != "KQ.G01.000003" || !slices.Equal(vocab.Keys(p.Levels), []string{"tinh"}) || p.Online != vocab.OnlineNone || p.Postal {
 		t.Errorf("1.001226 %+v", p)
 	}
 
@@ -192,11 +193,11 @@ func checkKnown(t *testing.T, got map[string]*content.ProcedureFile, rejectedBy 
 	}
 	// A deciding agency the crawl mixed with the page header.
 	if p = got["1.011470"]; !slices.ContainsFunc(p.Agencies, func(a content.ProcedureAgency) bool {
-		return a.Role == "tham-quyen" && a.Name == "Sở Nông nghiệp và Môi trường Thành phố Hải Phòng"
+		return a.Role == vocab.RoleDeciding && a.Name == "Sở Nông nghiệp và Môi trường Thành phố Hải Phòng"
 	}) {
 		t.Errorf("1.011470 agencies %+v", p.Agencies)
 	}
-	if got["1.013083"].Online != "toan-trinh" || got["1.013086"].Online != "mot-phan" || got["1.000757"].Online != "co" {
+	if got["1.013083"].Online != vocab.OnlineFull || got["1.013086"].Online != vocab.OnlinePartial || got["1.000757"].Online != vocab.OnlineUnrated {
 		t.Error("online levels of 1.013083, 1.013086, 1.000757")
 	}
 	// The crawl stored the page of 1.014023 under this code.

@@ -8,10 +8,11 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/planread"
+	"congkhai/generator/vocab"
 )
 
 func testRegistry() *content.AgencyFile {
-	return &content.AgencyFile{ID: "tinh", Authority: content.Authority{Name: "Tỉnh Thử", Level: "tinh"},
+	return &content.AgencyFile{ID: "tinh", Authority: content.Authority{Name: "Tỉnh Thử", Level: vocab.AuthorityLevel{Level: vocab.Province}},
 		Agencies: []content.AgencyRec{
 			{ID: "vp-ubnd", Name: "Văn phòng Ủy ban nhân dân tỉnh Thử", ShortNames: []string{"Văn phòng UBND tỉnh"}},
 			{ID: "trung-tam", Name: "Trung tâm Phục vụ hành chính công tỉnh Thử", ShortNames: []string{"Trung tâm PVHCC tỉnh"}},

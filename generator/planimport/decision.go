@@ -19,6 +19,7 @@ import (
 	"congkhai/generator/diag"
 	"congkhai/generator/fold"
 	"congkhai/generator/planread"
+	"congkhai/generator/vocab"
 )
 
 // Decision is what the opening of a plan's source says about the document that issued it.
@@ -27,12 +28,6 @@ type Decision struct {
 	Title    string // the plan's title
 	Year     int    // the plan's year; 0 if not found
 }
-
-// Document types, as content writes them.
-const (
-	decTypeDecision = "Quyết định"
-	decTypePlan     = "Kế hoạch"
-)
 
 // readDecision reads the decision metadata from a document's items before its appendix table
 // (the caller passes doc.Items[:k]; items may include small tables, e.g. the header block
@@ -181,7 +176,7 @@ type decisionReader struct {
 
 // decAnnexRef is what a "(Ban hành kèm theo Quyết định số N ngày D ...)" line says.
 type decAnnexRef struct {
-	kind   string // decTypeDecision or decTypePlan
+	kind   vocab.DocumentType
 	number string
 	date   decDate
 	pos    diag.Pos
@@ -197,7 +192,7 @@ func (r *decisionReader) read() {
 			firstClause = i
 			break
 		}
-		if t, _ := decHeadingType(l.text); t != "" {
+		if t, _ := decHeadingType(l.text); t != 0 {
 			head = i
 			doc.Type = t
 			r.headPos = l.pos
@@ -214,10 +209,10 @@ func (r *decisionReader) read() {
 		i = r.readTitle(head + 1)
 	}
 	r.readAnnexRef()
-	if doc.Type == "" {
+	if doc.Type == 0 {
 		doc.Type = r.guessType()
 	}
-	if doc.Type == decTypePlan {
+	if doc.Type == vocab.DocPlan {
 		i = r.readPlanBases(i)
 	} else {
 		i = r.readPreamble(i)
@@ -267,12 +262,12 @@ func (r *decisionReader) readTitle(i int) int {
 		if decClauseKind(l.text) != "" || strings.HasPrefix(l.text, "(") || decNumbered.MatchString(l.text) {
 			break
 		}
-		if t, _ := decHeadingType(l.text); t != "" {
+		if t, _ := decHeadingType(l.text); t != 0 {
 			break
 		}
 		lines = append(lines, l)
 	}
-	if r.d.Document.Type != decTypePlan && len(lines) > 0 {
+	if r.d.Document.Type != vocab.DocPlan && len(lines) > 0 {
 		last := lines[len(lines)-1]
 		prev := ""
 		if len(lines) > 1 {
@@ -294,7 +289,7 @@ func (r *decisionReader) readPreamble(i int) int {
 	var proposal []string
 	for i < len(r.lines) {
 		l := r.lines[i]
-		if t, _ := decHeadingType(l.text); t != "" || decClauseKind(l.text) == "article" {
+		if t, _ := decHeadingType(l.text); t != 0 || decClauseKind(l.text) == "article" {
 			break
 		}
 		if decIsCaps(l.text) {
@@ -380,7 +375,7 @@ func decPlanName(words []string) string {
 // "CẢI CÁCH HÀNH CHÍNH NĂM 2024 ..."), after the decision's articles.
 func (r *decisionReader) readPlanHeading(i int) {
 	for ; i < len(r.lines); i++ {
-		if t, colon := decHeadingType(r.lines[i].text); t == decTypePlan && !colon {
+		if t, colon := decHeadingType(r.lines[i].text); t == vocab.DocPlan && !colon {
 			break
 		}
 	}
@@ -391,7 +386,7 @@ func (r *decisionReader) readPlanHeading(i int) {
 		if decClauseKind(l.text) != "" || strings.HasPrefix(l.text, "(") || decNumbered.MatchString(l.text) {
 			break
 		}
-		if t, _ := decHeadingType(l.text); t != "" || len(parts) == 6 {
+		if t, _ := decHeadingType(l.text); t != 0 || len(parts) == 6 {
 			break
 		}
 		if len(parts) == 0 {
@@ -420,9 +415,9 @@ func (r *decisionReader) readAnnexRef() {
 		if m == nil {
 			continue
 		}
-		a := &decAnnexRef{kind: decTypeDecision, pos: l.pos}
+		a := &decAnnexRef{kind: vocab.DocDecision, pos: l.pos}
 		if decKey(text[m[2]:m[3]]) == "ke hoach" {
-			a.kind = decTypePlan
+			a.kind = vocab.DocPlan
 		}
 		if m[6] >= 0 {
 			a.number = decCompactNumber(text[m[4]:m[5]], text[m[6]:m[7]])
@@ -435,24 +430,24 @@ func (r *decisionReader) readAnnexRef() {
 
 // guessType says what the document is when no heading names it: from the number's sign
 // ("/QĐ-"), the metadata, or the annex line.
-func (r *decisionReader) guessType() string {
+func (r *decisionReader) guessType() vocab.DocumentType {
 	pos := r.start
 	switch {
 	case r.numberLine != nil && strings.Contains(fold.String(r.numberLine.text), "/qd"):
 		r.ns.unsure(r.numberLine.pos, "document.type: không thấy dòng “QUYẾT ĐỊNH”; theo số hiệu %s", r.numberLine.text)
-		return decTypeDecision
+		return vocab.DocDecision
 	case r.numberLine != nil && strings.Contains(fold.String(r.numberLine.text), "/kh"):
 		r.ns.unsure(r.numberLine.pos, "document.type: không thấy dòng “KẾ HOẠCH”; theo số hiệu %s", r.numberLine.text)
-		return decTypePlan
+		return vocab.DocPlan
 	}
 	if m, ok := r.meta["type"]; ok {
 		switch decKey(m.text) {
 		case "quyet dinh":
 			r.ns.unsure(m.pos, "document.type: không thấy dòng tên loại văn bản; lấy từ “Loại văn bản” ở phần thông tin văn bản")
-			return decTypeDecision
+			return vocab.DocDecision
 		case "ke hoach":
 			r.ns.unsure(m.pos, "document.type: không thấy dòng tên loại văn bản; lấy từ “Loại văn bản” ở phần thông tin văn bản")
-			return decTypePlan
+			return vocab.DocPlan
 		}
 	}
 	if r.annex != nil {
@@ -460,7 +455,7 @@ func (r *decisionReader) guessType() string {
 		return r.annex.kind
 	}
 	r.ns.unsure(pos, "document.type: không thấy dòng “QUYẾT ĐỊNH” hay “KẾ HOẠCH” ở đầu văn bản")
-	return ""
+	return 0
 }
 
 // readClosing reads the "Nơi nhận:" list and the signature block after line i.
@@ -590,7 +585,7 @@ func (r *decisionReader) settle() {
 	if len(doc.LegalBases) == 0 {
 		r.ns.unsure(r.headPos, "document.legal_bases: không thấy đoạn “Căn cứ ...”")
 	}
-	if doc.Proposal == "" && doc.Type == decTypeDecision {
+	if doc.Proposal == "" && doc.Type == vocab.DocDecision {
 		r.ns.unsure(r.headPos, "document.proposal: không thấy đoạn “Theo đề nghị của ...”")
 	}
 	if doc.Recipients == nil {
@@ -604,7 +599,7 @@ func (r *decisionReader) settle() {
 func (r *decisionReader) settleNumber() {
 	doc := &r.d.Document
 	a := r.annex
-	if a != nil && doc.Type != "" && a.kind != doc.Type {
+	if a != nil && doc.Type != 0 && a.kind != doc.Type {
 		a = nil // it names another document
 	}
 	switch {
@@ -631,7 +626,7 @@ func (r *decisionReader) settleNumber() {
 func (r *decisionReader) settleDate() {
 	doc := &r.d.Document
 	a := r.annex
-	if a != nil && doc.Type != "" && a.kind != doc.Type {
+	if a != nil && doc.Type != 0 && a.kind != doc.Type {
 		a = nil
 	}
 	looked := r.headPos
@@ -814,7 +809,7 @@ func (r *decisionReader) settlePlanTitle() {
 		if decIsCaps(r.planHeading.text) {
 			r.ns.unsure(r.planHeading.pos, "title: tên Kế hoạch lấy từ tiêu đề in hoa của Kế hoạch; cần kiểm tra chữ hoa của tên riêng")
 		}
-	case doc.Type == decTypePlan && doc.Title != "":
+	case doc.Type == vocab.DocPlan && doc.Title != "":
 		r.d.Title = "Kế hoạch " + decLowerFirst(doc.Title)
 	case doc.Title != "":
 		words := strings.Fields(doc.Title)
@@ -942,18 +937,18 @@ func decDateGoesOn(s string) bool {
 
 // decHeadingType says whether a line is a type heading ("QUYẾT ĐỊNH", "KẾ HOẠCH", in
 // capitals) and whether it ends with a colon (the operative "QUYẾT ĐỊNH:").
-func decHeadingType(s string) (string, bool) {
+func decHeadingType(s string) (vocab.DocumentType, bool) {
 	if !decIsCaps(s) {
-		return "", false
+		return 0, false
 	}
 	colon := strings.HasSuffix(s, ":")
 	switch strings.ReplaceAll(decKey(s), " ", "") {
 	case "quyetdinh":
-		return decTypeDecision, colon
+		return vocab.DocDecision, colon
 	case "kehoach":
-		return decTypePlan, colon
+		return vocab.DocPlan, colon
 	}
-	return "", false
+	return 0, false
 }
 
 // decClauseKind says what clause a line starts: "basis" (Căn cứ), "proposal" (Theo đề nghị,

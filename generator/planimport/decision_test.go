@@ -15,6 +15,7 @@ import (
 	"congkhai/generator/diag"
 	"congkhai/generator/fold"
 	"congkhai/generator/planread"
+	"congkhai/generator/vocab"
 )
 
 // decisionOpening returns the items before the appendix: before the first table whose first
@@ -47,7 +48,7 @@ func decisionFields(d Decision) map[string]string {
 		date = doc.Date.Format("2006-01-02")
 	}
 	return map[string]string{
-		"document.type":         doc.Type,
+		"document.type":         doc.Type.Key(),
 		"document.number":       doc.Number,
 		"document.date":         date,
 		"document.place":        doc.Place,
@@ -199,7 +200,7 @@ Trần Văn Bảo
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "15/QĐ-UBND", Date: decisionDay(2024, 1, 5), Place: "Bắc Ninh",
+				Type: vocab.DocDecision, Number: "15/QĐ-UBND", Date: decisionDay(2024, 1, 5), Place: "Bắc Ninh",
 				Title:       "Về việc ban hành Kế hoạch cải cách hành chính năm 2024 trên địa bàn tỉnh Bắc Ninh",
 				Issuer:      "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh",
 				Signer:      "Trần Văn Bảo",
@@ -225,7 +226,7 @@ QUYẾT ĐỊNH:
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "7/QĐ-UBND", Date: decisionDay(2023, 2, 3), Place: "Hà Tĩnh",
+				Type: vocab.DocDecision, Number: "7/QĐ-UBND", Date: decisionDay(2023, 2, 3), Place: "Hà Tĩnh",
 				Title:      "Ban hành Kế hoạch tuyên truyền về TTHC của UBND tỉnh Hà Tĩnh",
 				Issuer:     "Ủy ban nhân dân tỉnh Hà Tĩnh",
 				LegalBases: []string{"Căn cứ Quyết định số 1/QĐ-UBND ngày 02/01/2023 của UBND tỉnh về kiểm soát TTHC;"},
@@ -267,7 +268,7 @@ PHÓ CHỦ TỊCH**
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Kế hoạch", DateText: "ngày tháng 5 năm 2024", Place: "Cam Lộ",
+				Type: vocab.DocPlan, DateText: "ngày tháng 5 năm 2024", Place: "Cam Lộ",
 				Title:       "Chuyển đổi số năm 2024 trên địa bàn huyện Cam Lộ",
 				Issuer:      "Ủy ban nhân dân huyện Cam Lộ",
 				Signer:      "Lê Thị Cúc",
@@ -302,7 +303,7 @@ PHÓ CHỦ TỊCH
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "3489/QĐ-UBND", Date: decisionDay(2021, 12, 30), Place: "Thừa Thiên Huế",
+				Type: vocab.DocDecision, Number: "3489/QĐ-UBND", Date: decisionDay(2021, 12, 30), Place: "Thừa Thiên Huế",
 				Title:       "Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2022",
 				Issuer:      "Ủy ban nhân dân tỉnh Thừa Thiên Huế", // the place the line leaves out
 				Signer:      "Nguyễn Thanh Bình",
@@ -345,7 +346,7 @@ Lâm Văn Bi
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "3/QĐ-UBND", Date: decisionDay(2024, 1, 9), Place: "Cà Mau",
+				Type: vocab.DocDecision, Number: "3/QĐ-UBND", Date: decisionDay(2024, 1, 9), Place: "Cà Mau",
 				Title:       "Ban hành Kế hoạch chuyển đổi số năm 2024 trên địa bàn tỉnh Cà Mau",
 				Issuer:      "Chủ tịch Ủy ban nhân dân tỉnh Cà Mau",
 				Signer:      "Lâm Văn Bi",
@@ -377,7 +378,7 @@ Lâm Văn Bi
 		},
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "45/QĐ-UBND", Date: decisionDay(2024, 3, 4), Place: "Quảng Trị",
+				Type: vocab.DocDecision, Number: "45/QĐ-UBND", Date: decisionDay(2024, 3, 4), Place: "Quảng Trị",
 				Title:       "Về việc ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2024",
 				Issuer:      "Ủy ban nhân dân tỉnh Quảng Trị",
 				Signer:      "Võ Văn Hưng",
@@ -409,7 +410,7 @@ I. MỤC ĐÍCH
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "99/QĐ-UBND", Date: decisionDay(2025, 1, 10),
+				Type: vocab.DocDecision, Number: "99/QĐ-UBND", Date: decisionDay(2025, 1, 10),
 				Title:       "Ban hành Kế hoạch phòng, chống thiên tai năm 2025",
 				Issuer:      "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng",
 				Signer:      "Phạm Văn Dũng",
@@ -442,7 +443,7 @@ PHÓ GIÁM ĐỐC
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "120/QĐ-SNV", Date: decisionDay(2023, 11, 15), Place: "Ninh Bình",
+				Type: vocab.DocDecision, Number: "120/QĐ-SNV", Date: decisionDay(2023, 11, 15), Place: "Ninh Bình",
 				Title:       "Ban hành Kế hoạch cải cách hành chính năm 2024 của Sở Nội vụ",
 				Issuer:      "Giám đốc Sở Nội vụ tỉnh Ninh Bình",
 				Signer:      "Đinh Thị Hoa",
@@ -468,7 +469,7 @@ QUYẾT ĐỊNH:
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "8/QĐ-UBND", Date: decisionDay(2024, 3, 2), Place: "Lào Cai",
+				Type: vocab.DocDecision, Number: "8/QĐ-UBND", Date: decisionDay(2024, 3, 2), Place: "Lào Cai",
 				Title:      "Ban hành Kế hoạch nâng cao chỉ số nội bộ của Uỷ ban nhân dân tỉnh Lào Cai",
 				Issuer:     "Uỷ ban nhân dân tỉnh Lào Cai",
 				LegalBases: []string{"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"},
@@ -487,7 +488,7 @@ Ban hành Kế hoạch thi đua năm 2024
 `,
 		want: Decision{
 			Document: content.Document{
-				Type: "Quyết định", Number: "1/QĐ-UBND", DateText: "ngày 31 tháng 02 năm 2024", Place: "Hà Nội",
+				Type: vocab.DocDecision, Number: "1/QĐ-UBND", DateText: "ngày 31 tháng 02 năm 2024", Place: "Hà Nội",
 				Title: "Ban hành Kế hoạch thi đua năm 2024",
 			},
 			Title: "Kế hoạch thi đua năm 2024",
@@ -519,7 +520,7 @@ Ban hành Kế hoạch thi đua năm 2024
 func TestDecisionEmpty(t *testing.T) {
 	var ns notes
 	got := readDecision(nil, &ns)
-	if !got.Document.Date.IsZero() || got.Document.Type != "" || got.Title != "" || got.Year != 0 {
+	if !got.Document.Date.IsZero() || got.Document.Type != 0 || got.Title != "" || got.Year != 0 {
 		t.Errorf("got %+v, want an empty Decision", got)
 	}
 	want := []string{"document.date", "document.issuer", "document.legal_bases", "document.number", "document.place",

@@ -8,6 +8,7 @@ import (
 
 	"congkhai/generator/content"
 	"congkhai/generator/tomltext"
+	"congkhai/generator/vocab"
 )
 
 // encoder writes a plan as content/plans/<id>/plan.toml, laid out as a person writes one:
@@ -21,7 +22,7 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 		fmt.Fprintf(&e.b, "# %s\n", line)
 	}
 	e.str("authority", p.Authority)
-	e.str("kind", p.Kind)
+	e.str("kind", p.Kind.Key())
 	fmt.Fprintf(&e.b, "year = %d\n", p.Year)
 	e.str("title", p.Title)
 	e.str("short_title", p.ShortTitle)
@@ -30,8 +31,8 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 
 	d := p.Document
 	e.b.WriteString("\n[document]\n")
-	e.str("type", d.Type)
-	if d.Number != "" || d.Type == "Kế hoạch" {
+	e.str("type", d.Type.Key())
+	if d.Number != "" || d.Type == vocab.DocPlan {
 		e.b.WriteString("number = ")
 		tomltext.Basic(&e.b, d.Number)
 		e.b.WriteByte('\n')

@@ -11,6 +11,7 @@ import (
 	"congkhai/generator/diag"
 	"congkhai/generator/fold"
 	"congkhai/generator/planread"
+	"congkhai/generator/vocab"
 )
 
 // Options are what an import needs besides the document.
@@ -146,11 +147,12 @@ func keep(p, e *content.PlanFile) {
 	p.Year = cmp.Or(p.Year, e.Year)
 	p.ShortTitle, p.Source, p.EditorNotes = e.ShortTitle, e.Source, e.EditorNotes
 	d, o := &p.Document, e.Document
+	d.Type = cmp.Or(d.Type, o.Type)
 	for _, f := range []struct {
 		to   *string
 		from string
 	}{
-		{&d.Type, o.Type}, {&d.Number, o.Number}, {&d.DateText, o.DateText}, {&d.Place, o.Place}, {&d.Title, o.Title},
+		{&d.Number, o.Number}, {&d.DateText, o.DateText}, {&d.Place, o.Place}, {&d.Title, o.Title},
 		{&d.Issuer, o.Issuer}, {&d.Signer, o.Signer}, {&d.SignerTitle, o.SignerTitle}, {&d.Proposal, o.Proposal},
 	} {
 		*f.to = cmp.Or(*f.to, f.from)
@@ -200,19 +202,19 @@ func carryOver(p, e *content.PlanFile) {
 }
 
 // planKind tells a plan for administrative reform from one for controlling procedures.
-func planKind(title string) string {
+func planKind(title string) vocab.PlanKind {
 	switch t := fold.String(title); {
 	case strings.Contains(t, "cai cach hanh chinh"):
-		return "cai-cach-hanh-chinh"
+		return vocab.PlanAdminReform
 	case strings.Contains(t, "thu tuc hanh chinh") || strings.Contains(t, "tthc"):
-		return "kiem-soat-tthc"
+		return vocab.PlanProcedureControl
 	}
-	return "other"
+	return vocab.PlanOther
 }
 
 // ID proposes a plan's folder name: authority, year and kind, "an-giang-2025-kiem-soat-tthc".
 func ID(p *content.PlanFile) string {
-	return p.Authority + "-" + strconv.Itoa(p.Year) + "-" + p.Kind
+	return p.Authority + "-" + strconv.Itoa(p.Year) + "-" + p.Kind.Key()
 }
 
 func tableWidth(t *planread.Table) int {

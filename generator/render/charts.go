@@ -5,14 +5,15 @@ import (
 
 	"congkhai/generator/chart"
 	"congkhai/generator/model"
+	"congkhai/generator/vocab"
 )
 
 // bandGuides mark where each band of the 766 index starts.
 var bandGuides = func() []chart.Guide {
 	var g []chart.Guide
-	for _, b := range model.Bands {
-		if b != model.Weak {
-			g = append(g, chart.Guide{Value: b.Min(), Label: b.Name(), Class: "band-" + b.Slug()})
+	for _, b := range vocab.Bands() {
+		if b != vocab.Weak {
+			g = append(g, chart.Guide{Value: b.Min(), Label: b.Label(), Class: "band-" + b.Slug()})
 		}
 	}
 	return g
@@ -45,18 +46,18 @@ func trendChart(a *model.Agency) template.HTML {
 
 // bandChart draws how many units of a period fall in each band.
 func bandChart(p *model.ScorePeriod) template.HTML {
-	bars := make([]chart.Bar, len(model.Bands))
-	for i, b := range model.Bands {
-		bars[i] = chart.Bar{Label: b.Name(), Value: float64(p.Bands[b]), Class: "band-" + b.Slug()}
+	bars := make([]chart.Bar, vocab.NumBands)
+	for i, b := range vocab.Bands() {
+		bars[i] = chart.Bar{Label: b.Label(), Value: float64(p.Bands[b]), Class: "band-" + b.Slug()}
 	}
 	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars, Width: barWidth})
 }
 
 // groupChart draws a unit's six group scores against their maxima.
 func groupChart(s *model.UnitScore) template.HTML {
-	bars := make([]chart.Bar, len(model.Groups))
-	for i, g := range model.Groups {
-		bars[i] = chart.Bar{Label: g.Name, Value: s.Groups[i], Max: g.Max}
+	bars := make([]chart.Bar, vocab.NumScoreGroups)
+	for i, g := range vocab.ScoreGroups() {
+		bars[i] = chart.Bar{Label: g.Label(), Value: s.Groups[g], Max: g.Max()}
 	}
 	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2, Width: barWidth})
 }

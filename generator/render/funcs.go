@@ -10,6 +10,7 @@ import (
 	"congkhai/generator/chart"
 	"congkhai/generator/model"
 	"congkhai/generator/schedule"
+	"congkhai/generator/vocab"
 )
 
 var funcs = template.FuncMap{
@@ -24,12 +25,7 @@ var funcs = template.FuncMap{
 	"limitReports":    head[*model.Report],
 	"limitProcedures": head[*model.Procedure],
 	"limitPetitions":  head[*model.Petition],
-	"levelName":       model.LevelName,
 	"levels":          levelNames,
-	"onlineName":      model.OnlineName,
-	"onlineShort":     onlineShort,
-	"channelName":     model.ChannelName,
-	"roleName":        model.RoleName,
 	"decimal":         decimal,
 	"upperFirst": func(s string) string {
 		r, n := utf8.DecodeRuneInString(s)
@@ -39,9 +35,9 @@ var funcs = template.FuncMap{
 	"trendChart":   trendChart,
 	"bandChart":    bandChart,
 	"groupChart":   groupChart,
-	"groups":       func() []model.Group { return model.Groups },
-	"bands":        func() []model.Band { return model.Bands },
-	"timelinesses": func() []model.Timeliness { return model.Timelinesses },
+	"groups":       vocab.ScoreGroups,
+	"bands":        vocab.Bands,
+	"timelinesses": vocab.Timelinesses,
 	"onTimeShare": func(c model.PetitionCounts) string {
 		if share, ok := c.OnTimeShare(); ok {
 			return chart.Number(share, 1) + "%"
@@ -69,19 +65,6 @@ func number(n int) string { return chart.Number(float64(n), 0) }
 // decimal is a score with two decimals, Vietnamese style: 58,72.
 func decimal(v float64) string { return chart.Number(v, 2) }
 
-// onlineShort is an online level as a list column shows it.
-func onlineShort(online string) string {
-	switch online {
-	case "toan-trinh":
-		return "Toàn trình"
-	case "mot-phan":
-		return "Một phần"
-	case "co":
-		return "Có"
-	}
-	return "Không"
-}
-
 // head is the first n elements of list, or all of them.
 func head[T any](n int, list []T) []T {
 	if len(list) > n {
@@ -91,10 +74,10 @@ func head[T any](n int, list []T) []T {
 }
 
 // levelNames names the levels a procedure is carried out at: "Cấp tỉnh, Cấp xã".
-func levelNames(levels []string) string {
+func levelNames(levels []vocab.ProcedureLevel) string {
 	names := make([]string, len(levels))
 	for i, l := range levels {
-		names[i] = model.LevelName(l)
+		names[i] = l.Label()
 	}
 	return strings.Join(names, ", ")
 }

@@ -25,7 +25,7 @@ import (
 	"congkhai/generator/markdown"
 	"congkhai/generator/model"
 	"congkhai/generator/parallel"
-	"congkhai/generator/schedule"
+	"congkhai/generator/vocab"
 )
 
 // File is one output file.
@@ -244,7 +244,7 @@ func (pg *Page) Markdown(s string) template.HTML { return pg.r.markdown(pg, s) }
 func (pg *Page) Inline(s string) template.HTML { return pg.r.inline(pg, s) }
 
 // Statuses lists the statuses in display order.
-func (pg *Page) Statuses() []schedule.Status { return schedule.Statuses }
+func (pg *Page) Statuses() []vocab.TaskStatus { return vocab.TaskStatuses() }
 
 // Current reports whether the navigation entry for path is this page or an ancestor of it.
 func (pg *Page) Current(p string) bool {
@@ -259,7 +259,7 @@ func (pg *Page) Overdue() []*model.Task {
 	var out []*model.Task
 	for _, p := range pg.Site.Plans {
 		for _, t := range p.Tasks {
-			if t.Status() == schedule.Overdue {
+			if t.Status() == vocab.TaskOverdue {
 				out = append(out, t)
 			}
 		}

@@ -76,7 +76,7 @@ func planDocs(s *model.Site) []search.Doc {
 		d := p.Document
 		out = append(out, search.Doc{
 			URL: pathOf(p), Title: p.Title, Code: d.Number,
-			Context: strings.Join(nonEmpty(p.KindLabel(), p.Authority.Name, d.DateText), " · "),
+			Context: strings.Join(nonEmpty(p.Kind.Label(), p.Authority.Name, d.DateText), " · "),
 			Status:  number(len(p.Tasks)) + " nhiệm vụ", Plan: p.ID, Year: p.Year,
 			Body: append([]string{d.Title, plainText(p.Decision), plainText(p.Narrative)}, sectionTitles(p.Sections)...),
 		})
@@ -126,7 +126,7 @@ func taskDocs(s *model.Site) []search.Doc {
 func procedureDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Procedures {
-		body := []string{model.OnlineName(p.Online), p.Kind, strings.Join(p.Subjects, ", ")}
+		body := []string{p.Online.Label(), p.Kind, strings.Join(p.Subjects, ", ")}
 		for _, a := range p.Agencies {
 			body = append(body, a.Name)
 		}
@@ -167,7 +167,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 func petitionDocs(s *model.Site) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Petitions {
-		context := p.KindName() + " · " + agencyNames(p.Agencies)
+		context := p.Kind.Label() + " · " + agencyNames(p.Agencies)
 		body := []string{plainText(p.Question), plainText(p.Answer), p.ProcedureCode}
 		if p.Procedure != nil {
 			body = append(body, p.Procedure.Name)
@@ -177,7 +177,7 @@ func petitionDocs(s *model.Site) []search.Doc {
 		}
 		out = append(out, search.Doc{
 			URL: pathOf(p), Title: p.Subject, Code: p.ID,
-			Context: context, Status: p.StatusName() + " · " + p.Timeliness.Name(),
+			Context: context, Status: p.Status.Label() + " · " + p.Timeliness.Label(),
 			Illustrative: p.Illustrative, Year: p.Year(), Body: body,
 		})
 	}
@@ -206,7 +206,7 @@ func agencyDocs(s *model.Site) []search.Doc {
 		status := ""
 		if n := len(a.Scores); n > 0 {
 			u := a.Scores[n-1]
-			status = "Chỉ số 766 " + u.Period.ShortLabel() + ": " + decimal(u.Total) + " điểm (" + u.Band.Name() + ")"
+			status = "Chỉ số 766 " + u.Period.ShortLabel() + ": " + decimal(u.Total) + " điểm (" + u.Band.Label() + ")"
 			body = append(body, "chỉ số 766")
 		}
 		out = append(out, search.Doc{

@@ -1,61 +1,19 @@
 package schedule
 
-// Status is what a reader sees of a task at a glance. The list is small and fixed; every
-// status has a label and a symbol so that it is never shown by colour alone.
-type Status uint8
-
-const (
-	NoReport   Status = iota // Chưa có báo cáo: no report, and no date to hold the task to
-	NotDue                   // Chưa đến hạn: no completion yet, the due day has not passed
-	InProgress               // Đang thực hiện: reported as under way, not yet due
-	Overdue                  // Quá hạn: the due day has passed without a report of completion
-	DoneLate                 // Hoàn thành trễ hạn: completed after the due day
-	Done                     // Hoàn thành: completed on or before the due day (or no due day)
-	Recurring                // Thường xuyên: recurring work; the latest period's report is shown
-	numStatuses
-)
-
-// Statuses lists every status in the order pages show them.
-var Statuses = []Status{Done, DoneLate, InProgress, Recurring, NotDue, Overdue, NoReport}
-
-var statusInfo = [numStatuses]struct{ label, slug, symbol, desc string }{
-	NoReport:   {"Chưa có báo cáo", "chua-co-bao-cao", "?", "Chưa có báo cáo tiến độ và thời hạn không phải một ngày cụ thể (theo yêu cầu, khi có sự kiện…)."},
-	NotDue:     {"Chưa đến hạn", "chua-den-han", "○", "Chưa có báo cáo hoàn thành và chưa đến ngày hết hạn."},
-	InProgress: {"Đang thực hiện", "dang-thuc-hien", "◐", "Có báo cáo đang thực hiện và chưa quá hạn."},
-	Overdue:    {"Quá hạn", "qua-han", "!", "Đã qua ngày hết hạn mà chưa có báo cáo hoàn thành."},
-	DoneLate:   {"Hoàn thành trễ hạn", "hoan-thanh-tre-han", "✓!", "Có báo cáo hoàn thành, nhưng ngày hoàn thành sau ngày hết hạn."},
-	Done:       {"Hoàn thành", "hoan-thanh", "✓", "Có báo cáo hoàn thành, đúng hạn hoặc nhiệm vụ không có ngày hết hạn."},
-	Recurring:  {"Thường xuyên", "thuong-xuyen", "↻", "Nhiệm vụ định kỳ hoặc thường xuyên; trang hiển thị báo cáo của kỳ gần nhất."},
-}
-
-func (s Status) Label() string       { return statusInfo[s].label }
-func (s Status) Slug() string        { return statusInfo[s].slug }
-func (s Status) Symbol() string      { return statusInfo[s].symbol }
-func (s Status) Description() string { return statusInfo[s].desc }
-func (s Status) String() string      { return s.Label() }
+import "congkhai/generator/vocab"
 
 // Report is what status needs of a progress report.
 type Report struct {
 	Date      Date
-	State     ReportState
+	State     vocab.ReportStatus
 	Percent   int // -1 if not given
 	Period    string
 	Completed Date // zero: Date
 }
 
-// ReportState is the state a report declares.
-type ReportState uint8
-
-const (
-	NotStarted ReportState = iota
-	Started
-	Finished
-	Periodic
-)
-
 // Assessment is a task's derived state on the as-of day.
 type Assessment struct {
-	Status Status
+	Status vocab.TaskStatus
 	Due    Date // the day the task is held to; zero if none
 	Latest int  // index of the latest report dated on or before the as-of day; -1 if none
 	// For recurring tasks: the period containing the as-of day (or the last one, when the
@@ -104,7 +62,7 @@ func Assess(d Deadline, reports []Report, asOf Date) Assessment {
 		a.Due = due
 	}
 	if d.Kind == KindRecurring {
-		a.Status = Recurring
+		a.Status = vocab.TaskRecurring
 		if p, ok := d.Period(asOf); ok {
 			a.Period = p
 			for i := known - 1; i >= 0; i-- {
@@ -118,32 +76,32 @@ func Assess(d Deadline, reports []Report, asOf Date) Assessment {
 		return a
 	}
 	switch {
-	case latest != nil && latest.State == Finished:
+	case latest != nil && latest.State == vocab.ReportDone:
 		completed := latest.Completed
 		if completed.IsZero() {
 			completed = latest.Date
 		}
-		a.Status = Done
+		a.Status = vocab.TaskDone
 		if hasDue && completed.After(due) {
-			a.Status = DoneLate
+			a.Status = vocab.TaskDoneLate
 		}
 	case hasDue && asOf.After(due):
-		a.Status = Overdue
-	case latest != nil && latest.State != NotStarted:
-		a.Status = InProgress
+		a.Status = vocab.TaskOverdue
+	case latest != nil && latest.State != vocab.ReportNotStarted:
+		a.Status = vocab.TaskInProgress
 	case hasDue:
-		a.Status = NotDue
+		a.Status = vocab.TaskNotDue
 	default:
-		a.Status = NoReport
+		a.Status = vocab.TaskNoReport
 	}
 	return a
 }
 
 // Counts tallies statuses.
-type Counts [numStatuses]int
+type Counts [vocab.NumTaskStatuses]int
 
-func (c *Counts) Add(s Status)   { c[s]++ }
-func (c Counts) Of(s Status) int { return c[s] }
+func (c *Counts) Add(s vocab.TaskStatus)   { c[s]++ }
+func (c Counts) Of(s vocab.TaskStatus) int { return c[s] }
 func (c Counts) Total() (n int) {
 	for _, v := range c {
 		n += v
@@ -152,7 +110,7 @@ func (c Counts) Total() (n int) {
 }
 
 // Overdue is the number of overdue tasks.
-func (c Counts) Overdue() int { return c[Overdue] }
+func (c Counts) Overdue() int { return c[vocab.TaskOverdue] }
 
 // Settled is the number of tasks completed (on time or late).
-func (c Counts) Settled() int { return c[Done] + c[DoneLate] }
+func (c Counts) Settled() int { return c[vocab.TaskDone] + c[vocab.TaskDoneLate] }

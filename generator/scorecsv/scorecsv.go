@@ -19,6 +19,7 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/tomltext"
+	"congkhai/generator/vocab"
 )
 
 // Resolver finds the registry agency ("authority/id") of a unit by its code or its name; it
@@ -179,8 +180,8 @@ func Encode(w io.Writer, f *content.ResultsFile, comment string) error {
 		b.WriteString("\n[[unit]]\n")
 		str("agency", u.Agency)
 		str("name", u.Name)
-		for i, v := range u.Scores() {
-			fmt.Fprintf(&b, "%s = %s\n", content.Groups[i].Key, strconv.FormatFloat(v, 'f', -1, 64))
+		for g, v := range u.Scores() {
+			fmt.Fprintf(&b, "%s = %s\n", vocab.ScoreGroup(g).Key(), strconv.FormatFloat(v, 'f', -1, 64))
 		}
 		fmt.Fprintf(&b, "total = %s\n", strconv.FormatFloat(u.Total, 'f', -1, 64))
 		if u.Rank > 0 {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -90,5 +91,18 @@ func TestUnpad(t *testing.T) {
 		if got := Unpad(in); got != want {
 			t.Errorf("Unpad(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// BenchmarkTokens cuts a plan's narrative into terms, each word folded once (Tokens starts
+// with an empty cache of folded words).
+func BenchmarkTokens(b *testing.B) {
+	text, err := os.ReadFile("../../content/plans/vinh-long-2024-cai-cach-hanh-chinh/narrative.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Tokens(string(text))
 	}
 }
