@@ -18,6 +18,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -36,10 +37,25 @@ type Set struct {
 	Petitions   []*PetitionFile
 	Results     []*ResultsFile
 	Holidays    *HolidaysFile // nil if the site has no ngay-nghi.toml
+	// Hashes are the hashes of the bytes of every file read, by name: what a build made of
+	// a file is the same as long as its hash is.
+	Hashes map[string]Hash
 	// Unreadable holds the files that could not be read or decoded, and the entries refused
 	// for not being regular files or folders (their errors are reported); nothing reports
 	// again what is in them or what they would have defined.
 	Unreadable map[string]bool
+}
+
+// Hash is the hash of a content file's bytes: the first 16 bytes of their SHA-256.
+type Hash [16]byte
+
+// hash remembers the hash of a file read.
+func (set *Set) hash(name string, data []byte) {
+	if set.Hashes == nil {
+		return
+	}
+	sum := sha256.Sum256(data)
+	set.Hashes[name] = Hash(sum[:16])
 }
 
 // source remembers a file and where its keys are, to turn a key path into a position.

@@ -19,7 +19,7 @@ import (
 // wrong value types, values outside their closed list (package vocab), misplaced files.
 // Files are read in lexical order.
 func Load(fsys fs.FS) (*Set, error) {
-	set := &Set{Unreadable: map[string]bool{}}
+	set := &Set{Unreadable: map[string]bool{}, Hashes: map[string]Hash{}}
 	var errs diag.List
 	plans := map[string]*PlanFile{}
 	markdown := map[string]string{} // decision.md and narrative.md, by name
@@ -205,6 +205,7 @@ func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool
 		set.Unreadable[name] = true
 		return nil, false
 	}
+	set.hash(name, text)
 	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true
 }
 

@@ -24,7 +24,12 @@ func New(set *content.Set, asOf schedule.Date) *Site {
 		tasks:       map[string]*Task{},
 		coll:        collate.New(language.Vietnamese),
 	}
+	b.site.Sources = set.Hashes
+	if set.Holidays != nil {
+		b.site.HolidaysFile = set.Holidays.File
+	}
 	if f := set.Site; f != nil {
+		b.site.SiteFile = f.File
 		b.site.Title, b.site.Description, b.site.Publisher = f.Title, f.Description, f.Publisher
 		b.site.Footer, b.site.BaseURL = f.Footer, f.BaseURL
 	}
@@ -53,7 +58,7 @@ type builder struct {
 func (b *builder) compare(x, y string) int { return b.coll.CompareString(x, y) }
 
 func (b *builder) authority(f *content.AgencyFile) {
-	a := &Authority{ID: f.ID, Name: f.Authority.Name, Level: f.Authority.Level, Successor: f.Authority.Successor,
+	a := &Authority{ID: f.ID, File: f.File, Name: f.Authority.Name, Level: f.Authority.Level, Successor: f.Authority.Successor,
 		SuccessorDate: date(f.Authority.SuccessorDate), SuccessorNote: f.Authority.SuccessorNote}
 	for _, r := range f.Agencies {
 		ag := &Agency{Key: f.ID + "/" + r.ID, ID: r.ID, Authority: a, Name: r.Name, ShortNames: r.ShortNames,
@@ -123,7 +128,7 @@ func (b *builder) linkAgencies(set *content.Set) {
 func (b *builder) plan(f *content.PlanFile) {
 	auth := b.authorities[f.Authority]
 	p := &Plan{ID: f.ID, Authority: auth, Kind: f.Kind, Year: f.Year, Title: f.Title, ShortTitle: f.ShortTitle,
-		Source: f.Source, EditorNotes: f.EditorNotes}
+		Source: f.Source, EditorNotes: f.EditorNotes, Files: []string{f.File}}
 	if p.ShortTitle == "" {
 		p.ShortTitle = p.Title
 	}
@@ -132,9 +137,11 @@ func (b *builder) plan(f *content.PlanFile) {
 		Title: d.Title, Issuer: d.Issuer, Signer: d.Signer, SignerTitle: d.SignerTitle, LegalBases: d.LegalBases,
 		Proposal: d.Proposal, Recipients: d.Recipients}
 	if f.Decision != nil {
+		p.Files = append(p.Files, f.Decision.File)
 		p.Decision = f.Decision.Body
 	}
 	if f.Narrative != nil {
+		p.Files = append(p.Files, f.Narrative.File)
 		p.Narrative = f.Narrative.Body
 	}
 	sections := map[string]*Section{}

@@ -66,7 +66,7 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 	fields := map[string]*Field{}
 	s.procedures = map[string]*Procedure{}
 	for _, f := range files {
-		p := &Procedure{Code: f.Code, Name: f.Name, Levels: f.Levels, Kind: f.Kind, Subjects: f.Subjects,
+		p := &Procedure{File: f.File, Code: f.Code, Name: f.Name, Levels: f.Levels, Kind: f.Kind, Subjects: f.Subjects,
 			Address: f.Address, Methods: f.Methods, Steps: f.Steps, Dossier: f.Dossier, DossierText: f.DossierText,
 			Conditions: f.Conditions, Results: f.Results, LegalBases: f.LegalBases, Online: f.Online, Postal: f.Postal,
 			Decision: f.Decision, LocalCode: f.LocalCode, LocalDecision: f.LocalDecision, SourceURL: f.SourceURL,
@@ -137,7 +137,7 @@ func (b *builder) petitions(files []*content.PetitionFile, rules content.Petitio
 			g.Status, g.Answered = vocab.PetitionProcessing, time.Time{}
 			f, m.answer, m.documents = &g, "", nil
 		}
-		p := &Petition{ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
+		p := &Petition{File: f.File, ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
 			Subject: m.subject, ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
 			Agencies: b.agencyList("", f.Agencies), Status: f.Status, Answered: date(f.Answered),
 			Question: m.question, Answer: m.answer, Documents: m.documents, Illustrative: f.Illustrative}
@@ -268,7 +268,7 @@ func (s *Site) PetitionYears() []int {
 func (b *builder) scores(files []*content.ResultsFile) {
 	s := b.site
 	for _, f := range files {
-		p := &ScorePeriod{ID: f.ID, Period: f.Period, Through: date(f.Through), Title: f.Title, Scope: f.Scope,
+		p := &ScorePeriod{File: f.File, ID: f.ID, Period: f.Period, Through: date(f.Through), Title: f.Title, Scope: f.Scope,
 			Source: f.Source, Illustrative: f.Illustrative}
 		p.Kind, p.Year, p.Number = periodOf(f.Period)
 		for _, u := range f.Units {

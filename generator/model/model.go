@@ -8,6 +8,7 @@ package model
 import (
 	"time"
 
+	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/schedule"
 	"congkhai/generator/vocab"
@@ -36,6 +37,11 @@ type Site struct {
 	PetitionRule   PetitionRule
 	Calendar       *schedule.Calendar
 	ScorePeriods   []*ScorePeriod // newest first
+	// Sources are the hashes of the content files the site is made of, by name, and
+	// SiteFile and HolidaysFile the names of site.toml and ngay-nghi.toml ("" if absent):
+	// what an output is made of is known by the files it shows (see package render).
+	Sources                map[string]content.Hash
+	SiteFile, HolidaysFile string
 	// Warnings are doubts that do not stop a build: what still looks like personal data in
 	// a petition after masking, for an editor to look at.
 	Warnings diag.List
@@ -52,6 +58,7 @@ type Site struct {
 // Authority is a government (province, district) whose agencies and plans the site holds.
 type Authority struct {
 	ID, Name      string
+	File          string // agencies/<id>.toml
 	Level         vocab.AuthorityLevel
 	Successor     string
 	SuccessorDate schedule.Date
@@ -105,6 +112,7 @@ func (a *Agency) ShortName() string {
 // Plan is one plan and the document that issued it.
 type Plan struct {
 	ID          string
+	Files       []string // plan.toml, and decision.md and narrative.md if there are
 	Authority   *Authority
 	Kind        vocab.PlanKind
 	Year        int

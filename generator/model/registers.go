@@ -12,6 +12,7 @@ import (
 
 // Procedure is one administrative procedure of the catalogue.
 type Procedure struct {
+	File          string // thu-tuc/<code>.toml
 	Code, Name    string
 	Field         *Field
 	Levels        []vocab.ProcedureLevel
@@ -61,6 +62,7 @@ type Field struct {
 // Petition is one phản ánh or kiến nghị and its answer. Question and Answer have had
 // personal data masked; nothing about the petitioner is in the model.
 type Petition struct {
+	File          string // pakn/<id>.toml
 	ID            string
 	Received      schedule.Date
 	Channel       vocab.PetitionChannel
@@ -133,6 +135,7 @@ func (r PetitionRule) Describe() string {
 
 // ScorePeriod is one period of 766 results.
 type ScorePeriod struct {
+	File         string // chi-so-766/<id>.toml
 	ID, Period   string
 	Kind         string // "thang", "quy", "nam"
 	Year         int
