@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // the as-of day is taken in Asia/Ho_Chi_Minh on any machine
 
@@ -50,7 +51,16 @@ type Options struct {
 type Result struct {
 	Site     *model.Site
 	Stats    publish.Stats
+	Rendered int // outputs made, their inputs having changed (the others were kept)
 	Duration time.Duration
+}
+
+// put hands a rendered file to the session.
+func put(sess *publish.Session, f render.File, in uint64) error {
+	if err := sess.Put(publish.File{Path: f.Path, Data: f.Data, Raw: f.Compact}, in); err != nil {
+		return fmt.Errorf("ghi: %w", err)
+	}
+	return nil
 }
 
 // Check runs the stages that read content (load, validate, model) and returns every
@@ -96,7 +106,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
 	defer sess.Close()
-	files, err := render.Site(site, render.Options{
+	set, err := render.NewSet(site, render.Options{
 		Templates: overlay(opts.Templates, templates.FS),
 		Static:    overlay(opts.Static, static.FS),
 		BaseURL:   opts.BaseURL,
@@ -104,20 +114,47 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kết xuất: %w", err)
 	}
-	if err := ctx.Err(); err != nil {
+	res := &Result{Site: site}
+	// Each output is made again only if its inputs changed; of those, only the files
+	// whose bytes changed are written.
+	var rendered atomic.Int64
+	if err := parallel.Do(len(set.Outputs), func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		o := set.Outputs[i]
+		in := set.Hash(o)
+		if sess.Unchanged(o.Path, in) {
+			sess.Keep(o.Path)
+			return nil
+		}
+		rendered.Add(1)
+		f, err := set.Render(o)
+		if err != nil {
+			return fmt.Errorf("kết xuất: %w", err)
+		}
+		return put(sess, f, in)
+	}); err != nil {
 		return nil, err
 	}
-	if err := parallel.Do(len(files), func(i int) error {
-		f := files[i]
-		return sess.Put(publish.File{Path: f.Path, Data: f.Data, Raw: f.Compact}, 0)
-	}); err != nil {
+	// The search index is made whole, from every page's record, when anything changed.
+	in := set.SearchHash()
+	if !sess.KeepAll(render.IsSearchFile, in) {
+		files, err := set.SearchFiles()
+		if err != nil {
+			return nil, fmt.Errorf("kết xuất: %w", err)
+		}
+		rendered.Add(int64(len(files)))
+		if err := parallel.Do(len(files), func(i int) error { return put(sess, files[i], in) }); err != nil {
+			return nil, err
+		}
+	}
+	if res.Stats, err = sess.Commit(); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
-	stats, err := sess.Commit()
-	if err != nil {
-		return nil, fmt.Errorf("ghi: %w", err)
-	}
-	return &Result{Site: site, Stats: stats, Duration: time.Since(start)}, nil
+	res.Rendered = int(rendered.Load())
+	res.Duration = time.Since(start)
+	return res, nil
 }
 
 // Zone is the time zone of the as-of day.

@@ -173,6 +173,28 @@ func (s *Session) Unchanged(path string, in uint64) bool {
 	return !s.full && ok && in != 0 && e.in == in
 }
 
+// KeepAll keeps every published file whose path match accepts, if there are any and they
+// were all made from inputs of the hash in (a group of files made together, as the search
+// index), and reports whether it did.
+func (s *Session) KeepAll(match func(path string) bool, in uint64) bool {
+	if s.full || in == 0 {
+		return false
+	}
+	var paths []string
+	for p, e := range s.old.files {
+		if match(p) {
+			if e.in != in {
+				return false
+			}
+			paths = append(paths, p)
+		}
+	}
+	for _, p := range paths {
+		s.Keep(p)
+	}
+	return len(paths) > 0
+}
+
 // Keep keeps the published file at path as it is.
 func (s *Session) Keep(path string) {
 	s.mu.Lock()

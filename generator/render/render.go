@@ -14,6 +14,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"path"
@@ -51,40 +52,33 @@ type renderer struct {
 	files   []File
 	baseURL string
 	index   string // path of the search index's entry file
+	// templateHashes are the hashes of the templates' texts, by file name: a page is made
+	// again when a template it uses changes.
+	templateHashes map[string]uint64
 }
 
-// Site renders every page and asset of site.
+// Site renders every page and asset of site, and its search index.
 func Site(site *model.Site, opts Options) ([]File, error) {
-	r := &renderer{site: site, opts: opts, md: newMarkdown(), pages: map[string]*template.Template{}, assets: map[string]string{}}
-	r.baseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	if r.baseURL == "" {
-		r.baseURL = strings.TrimSuffix(site.BaseURL, "/")
-	}
-	if err := r.loadAssets(); err != nil {
-		return nil, err
-	}
-	if err := r.loadTemplates(); err != nil {
-		return nil, err
-	}
-	idx, err := searchIndex(site)
+	set, err := NewSet(site, opts)
 	if err != nil {
 		return nil, err
 	}
-	r.index = searchEntry
-	r.files = append(r.files, indexFiles(idx)...)
 	// Pages are independent: render them on every core, each into its own slot.
-	pages := r.pageList()
-	out := make([]File, len(pages))
-	if err := parallel.Do(len(pages), func(i int) error {
+	files := make([]File, len(set.Outputs))
+	if err := parallel.Do(len(set.Outputs), func(i int) error {
 		var err error
-		out[i], err = r.render(pages[i])
+		files[i], err = set.Render(set.Outputs[i])
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	r.files = append(r.files, out...)
-	slices.SortFunc(r.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return r.files, nil
+	index, err := set.SearchFiles()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, index...)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
 }
 
 // pageList is every page of the site.
@@ -156,6 +150,9 @@ func (r *renderer) loadTemplates() error {
 		if err != nil {
 			return "", fmt.Errorf("mẫu trang %s: %w", name, err)
 		}
+		h := fnv.New64a()
+		h.Write(b)
+		r.templateHashes[name] = h.Sum64()
 		return string(b), nil
 	}
 	base, err := read("base.html")
@@ -203,6 +200,7 @@ type Page struct {
 	List              *Listing         // list pages of the registers
 	Authority         *model.Authority // whose document numbers link on this page
 	r                 *renderer
+	in                *inputs // what the page shows, listed on first need
 }
 
 // SearchIndex is the link from this page to the search index's entry file.

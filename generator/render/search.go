@@ -59,6 +59,12 @@ func searchIndex(site *model.Site) (*search.Index, error) {
 	return search.Build(kinds, plans, docs, search.DefaultOptions)
 }
 
+// IsSearchFile reports whether a path of the site is a file of the search index (not the
+// search page).
+func IsSearchFile(p string) bool {
+	return strings.HasPrefix(p, searchDir) && p != searchPath
+}
+
 // indexFiles are the index's parts under their version's folder and the entry that names
 // the version: pages name the entry, so a new index changes the entry and its own parts only.
 func indexFiles(idx *search.Index) []File {

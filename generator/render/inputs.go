@@ -1,0 +1,202 @@
+package render
+
+import (
+	"slices"
+
+	"congkhai/generator/model"
+)
+
+// inputs are what a page shows: the content files it is made of, facts derived from other
+// files that it shows (counts, the names of filters), whether it depends on the as-of day,
+// and, for the pages that sum up the whole site, every file. They err on the side of more:
+// an input too many renders a page again that comes out the same (and is then not written);
+// an input missed would leave a page stale, which the tests of incremental builds would
+// catch (generator/incremental_test.go).
+type inputs struct {
+	files  []string
+	values []any
+	asOf   bool
+	all    bool // every content file
+}
+
+// ShowsAsOf reports whether the page's facts depend on the as-of day (task statuses,
+// petitions' timeliness), so that it states it: a page that does not is the same from one
+// day to the next, and is not written again.
+func (pg *Page) ShowsAsOf() bool { return pg.inputs().asOf }
+
+// inputs lists what the page shows; see the templates of each kind.
+func (pg *Page) inputs() inputs {
+	if pg.in != nil {
+		return *pg.in
+	}
+	s := pg.Site
+	var in inputs
+	switch pg.Kind {
+	case "home", "plans", "agencies":
+		// Summaries of the whole site: every status, count and update.
+		in = inputs{all: true, asOf: true}
+	case "method":
+		in = inputs{asOf: true} // it names the as-of day
+	case "search", "404":
+		// The search page's filters are filled from the index, in the browser.
+	case "plan", "task":
+		in = planInputs(s, pg.Plan)
+	case "agency":
+		in = agencyInputs(s, pg.Agency)
+	case "procedure":
+		p := pg.Procedure
+		in.files = append(authorityFiles(s), p.File)
+		for _, pt := range p.Petitions {
+			in.files = append(in.files, pt.File)
+		}
+		if len(p.Petitions) > 0 {
+			in.files = append(in.files, s.HolidaysFile)
+			in.asOf = true
+		}
+	case "procedures":
+		l := pg.List
+		in.files = authorityFiles(s)
+		for _, p := range l.Procedures {
+			in.files = append(in.files, p.File)
+		}
+		in.values = []any{listHead(l), catalogueSummary(s)}
+	case "petition":
+		p := pg.Petition
+		in.files = append(authorityFiles(s), p.File, s.HolidaysFile)
+		if p.Procedure != nil {
+			in.files = append(in.files, p.Procedure.File)
+		}
+		in.asOf = true
+	case "petitions":
+		l := pg.List
+		in.files = append(authorityFiles(s), s.HolidaysFile)
+		for _, p := range l.Petitions {
+			in.files = append(in.files, p.File)
+		}
+		in.values = []any{listHead(l), l.Counts, petitionSummary(s)}
+		in.asOf = true
+	case "scores":
+		in.files = authorityFiles(s)
+		for _, p := range s.ScorePeriods {
+			in.files = append(in.files, p.File)
+		}
+	case "score-period":
+		in.files = append(authorityFiles(s), pg.Period.File)
+	default:
+		in.all, in.asOf = true, true // a page this list does not know: everything
+	}
+	pg.in = &in
+	return in
+}
+
+// planInputs are what a plan's page and its tasks' pages show: the plan's files, its
+// tasks' reports, the agencies named, and the working days its deadlines count.
+func planInputs(s *model.Site, p *model.Plan) inputs {
+	in := inputs{files: append(slices.Clone(p.Files), s.HolidaysFile), asOf: true}
+	in.files = append(in.files, authorityFiles(s)...)
+	for _, t := range p.Tasks {
+		for _, r := range t.Reports {
+			in.files = append(in.files, r.File)
+		}
+	}
+	return in
+}
+
+// agencyInputs are what an agency's page shows: the plans of the tasks and indicators it
+// leads or cooperates on, whole, its procedures, petitions and 766 results, and the agencies.
+func agencyInputs(s *model.Site, a *model.Agency) inputs {
+	in := inputs{files: append(authorityFiles(s), s.HolidaysFile), asOf: true}
+	seen := map[*model.Plan]bool{}
+	plan := func(p *model.Plan) {
+		if !seen[p] {
+			seen[p] = true
+			pi := planInputs(s, p)
+			in.files = append(in.files, pi.files...)
+		}
+	}
+	for _, t := range a.Leads {
+		plan(t.Plan)
+	}
+	for _, t := range a.Cooperates {
+		plan(t.Plan)
+	}
+	for _, ind := range a.Indicators {
+		plan(ind.Plan)
+	}
+	for _, p := range a.Procedures {
+		in.files = append(in.files, p.File)
+	}
+	for _, p := range a.Petitions {
+		in.files = append(in.files, p.File)
+	}
+	for _, u := range a.Scores {
+		in.files = append(in.files, u.Period.File)
+	}
+	return in
+}
+
+// authorityFiles are the registries of agencies: a page names agencies of any of them
+// (successors, qualified references).
+func authorityFiles(s *model.Site) []string {
+	files := make([]string, len(s.Authorities))
+	for i, a := range s.Authorities {
+		files[i] = a.File
+	}
+	return files
+}
+
+// listHead is what a list page shows of its list besides the items: its title, filter,
+// size and pages.
+func listHead(l *Listing) any {
+	return struct {
+		Title, Filter, Value string
+		Total, From, Page    int
+		Pages                []string
+	}{l.Title, l.Filter, l.Value, l.Total, l.From, l.Page, l.Pages}
+}
+
+// groupCount is a filter of a list as its pages show it: its name, address and size.
+type groupCount struct {
+	Name, Path string
+	N          int
+}
+
+// catalogueSummary is what every page of the catalogue shows of the whole of it: the
+// totals and every filter with its count.
+func catalogueSummary(s *model.Site) any {
+	var groups []groupCount
+	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
+		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
+	}
+	for _, f := range s.Fields {
+		groups = append(groups, groupCount{f.Name, pathOf(f), len(f.Procedures)})
+	}
+	for _, a := range s.Agencies {
+		if len(a.Procedures) > 0 {
+			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Procedures)})
+		}
+	}
+	return struct {
+		Total  int
+		Groups []groupCount
+	}{len(s.Procedures), groups}
+}
+
+// petitionSummary is what every page of the petition register shows of the whole of it:
+// the total, the answer rule, and every filter with its count.
+func petitionSummary(s *model.Site) any {
+	var groups []groupCount
+	for _, g := range s.PetitionGroups {
+		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Petitions)})
+	}
+	for _, a := range s.Agencies {
+		if len(a.Petitions) > 0 {
+			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Petitions)})
+		}
+	}
+	return struct {
+		Total  int
+		Rule   model.PetitionRule
+		Groups []groupCount
+	}{len(s.Petitions), s.PetitionRule, groups}
+}
