@@ -1,5 +1,7 @@
 package privacy
 
+import "congkhai/generator/fold"
+
 var (
 	// titleStop: a capitalised word after an honorific that begins a title, an agency, a
 	// document or a place, not a name ("Ông Chủ tịch", "Bà Giám đốc", "công dân Việt Nam").
@@ -123,7 +125,7 @@ func nameHonorific(d *doc, i, j int) {
 var placeFolds = func() map[string]bool {
 	m := map[string]bool{}
 	for low := range placeBefore.low {
-		m[foldString(low)] = true
+		m[fold.String(low)] = true
 	}
 	return m
 }()

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"congkhai/generator/fold"
 )
 
 // Names of persons are found by what they are, not only by what stands before them: a
@@ -179,7 +181,7 @@ func NewMasker(allow []string) *Masker {
 		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(p))
 		a := allowed{low: low, upper: i < len(knownNames) || unicode.IsUpper(first)}
 		for _, w := range low {
-			a.fold = append(a.fold, foldString(w))
+			a.fold = append(a.fold, fold.String(w))
 		}
 		m.allow[a.fold[0]] = append(m.allow[a.fold[0]], a)
 	}
@@ -245,7 +247,7 @@ func (d *doc) phraseEnd(i int, p allowed) int {
 var surnameFolds = func() map[string]bool {
 	m := map[string]bool{}
 	for low := range surnames.low {
-		m[foldString(low)] = true
+		m[fold.String(low)] = true
 	}
 	return m
 }()
@@ -479,7 +481,7 @@ func (d *doc) institution(i int) bool {
 var institutionFolds = func() map[string]bool {
 	m := map[string]bool{}
 	for low := range institutionBefore.low {
-		m[foldString(low)] = true
+		m[fold.String(low)] = true
 	}
 	return m
 }()

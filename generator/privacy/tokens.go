@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"congkhai/generator/fold"
 )
 
 // The detectors work on a token stream of the original text, so that offsets are byte offsets
@@ -135,13 +137,13 @@ func tokenize(s string) []token {
 				fx.fa = len(arena)
 				for j := fx.la; j < fx.lb; {
 					r, w := utf8.DecodeRune(arena[j:fx.lb])
-					arena = appendFoldRune(arena, r)
+					arena = fold.AppendRune(arena, r)
 					j += w
 				}
 				fx.fb = len(arena)
 			default:
 				fx.fa = len(arena)
-				arena = appendFold(arena, word)
+				arena = fold.Append(arena, word)
 				fx.fb = len(arena)
 			}
 			if t.fold == "" {
@@ -202,53 +204,6 @@ func tokenize(s string) []token {
 	return toks
 }
 
-// foldLatin and foldViet map Latin letters with diacritics (U+00C0–U+024F and
-// U+1E00–U+1EFF) to their lower-case ASCII base letter, or 0.
-var foldLatin, foldViet = func() (a, b [0x190]byte) {
-	fill := func(t *[0x190]byte, lo rune) {
-		for r := lo; r < lo+0x190; r++ {
-			d := norm.NFD.String(string(r))
-			c, _ := utf8.DecodeRuneInString(d)
-			if c < utf8.RuneSelf && c != r && unicode.IsLetter(c) {
-				t[r-lo] = byte(unicode.ToLower(c))
-			}
-		}
-	}
-	fill(&a, 0xC0)
-	fill(&b, 0x1E00)
-	a['đ'-0xC0], a['Đ'-0xC0] = 'd', 'd'
-	return a, b
-}()
-
-// appendFoldRune appends r without diacritics and case; a combining mark is dropped.
-func appendFoldRune(b []byte, r rune) []byte {
-	switch {
-	case r < utf8.RuneSelf:
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return append(b, byte(r))
-	case r >= 0xC0 && r < 0xC0+0x190 && foldLatin[r-0xC0] != 0:
-		return append(b, foldLatin[r-0xC0])
-	case r >= 0x1E00 && r < 0x1E00+0x190 && foldViet[r-0x1E00] != 0:
-		return append(b, foldViet[r-0x1E00])
-	case isMark(r):
-		return b
-	}
-	return utf8.AppendRune(b, unicode.ToLower(r))
-}
-
-// appendFold appends s without diacritics and case: "Nguyễn" -> "nguyen", "Đạo" -> "dao".
-func appendFold(b []byte, s string) []byte {
-	for _, r := range s {
-		b = appendFoldRune(b, r)
-	}
-	return b
-}
-
-// foldString removes diacritics and case: "Nguyễn" -> "nguyen".
-func foldString(s string) string { return string(appendFold(nil, s)) }
-
 // kw is a keyword of the rules. A word matches it when its lower-case form is the keyword
 // with its diacritics, or, if ascii is set, when the word is loose (an ASCII word of a text
 // written without diacritics) and folds to the keyword ("ong" for "ông"). Words written with
@@ -261,7 +216,7 @@ type kw struct {
 
 func newKW(s string, ascii bool) kw {
 	l := norm.NFC.String(strings.ToLower(s))
-	return kw{low: l, fold: foldString(l), ascii: ascii || isASCII(l)}
+	return kw{low: l, fold: fold.String(l), ascii: ascii || isASCII(l)}
 }
 
 func (k kw) match(t *token) bool {

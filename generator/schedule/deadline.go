@@ -3,9 +3,9 @@
 // name.
 //
 // Parse never fails and never alters the text it is given: what it cannot read is KindText,
-// for a person to read. Matching works on a normalised copy of the text: lower case, Vietnamese
-// diacritics removed (so NFC, NFD and mixed input read alike, and "hàng"/"hằng" are one word),
-// "đ" read as "d", runs of spaces, tabs and NBSP made one space, no spaces around "/", dashes
+// for a person to read. Matching works on a normalised copy of the text: folded (package fold:
+// lower case, diacritics removed, so that NFC, NFD and mixed input read alike and "hàng" and
+// "hằng" are one word, "đ" read as "d"), runs of spaces, tabs and NBSP made one space, no spaces around "/", dashes
 // made "-", and a year broken by a stray space ("16/01/202 4") joined again. Leading bullets and
 // trailing punctuation are ignored.
 //
@@ -56,6 +56,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"congkhai/generator/fold"
 )
 
 // Kind is the shape of a deadline.
@@ -190,45 +192,24 @@ type src struct {
 	start, end []int
 }
 
-// foldTable maps lower-case precomposed Vietnamese letters to their base letter.
-var foldTable = func() map[rune]byte {
-	m := map[rune]byte{}
-	for base, letters := range map[byte]string{
-		'a': "àáảãạăằắẳẵặâầấẩẫậ",
-		'e': "èéẻẽẹêềếểễệ",
-		'i': "ìíỉĩị",
-		'o': "òóỏõọôồốổỗộơờớởỡợ",
-		'u': "ùúủũụưừứửữự",
-		'y': "ỳýỷỹỵ",
-		'd': "đ",
-	} {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
-
-// fold returns what rune r becomes in the normalised copy; drop means it leaves nothing
-// (combining marks, zero-width characters).
-func fold(r rune) (out string, drop bool) {
-	r = unicode.ToLower(r)
+// normRune appends what rune r becomes in the normalised copy: letters folded (package
+// fold: lower case, no diacritics, đ as d), every space one space, dashes and bullets "-",
+// "…" three dots, the full-width slash "/"; combining marks and zero-width characters
+// append nothing.
+func normRune(b []byte, r rune) []byte {
 	switch {
-	case unicode.Is(unicode.Mn, r), r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', r == '\u00ad':
-		return "", true
+	case r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', r == '\u00ad':
+		return b
 	case unicode.IsSpace(r):
-		return " ", false
+		return append(b, ' ')
 	case r == '…':
-		return "...", false
+		return append(b, "..."...)
 	case strings.ContainsRune("‐‑‒–—―−•●▪◦", r):
-		return "-", false
+		return append(b, '-')
 	case r == '／':
-		return "/", false
+		return append(b, '/')
 	}
-	if b, ok := foldTable[r]; ok {
-		return string(rune(b)), false
-	}
-	return string(r), false
+	return fold.AppendRune(b, r)
 }
 
 func isBulletRune(r rune) bool { return strings.ContainsRune("-+*•●▪◦–", r) }
@@ -260,6 +241,7 @@ func normalize(orig string) *src {
 		s.start = append(s.start, i)
 		s.end = append(s.end, j)
 	}
+	var folded [2 * utf8.UTFMax]byte // what one rune becomes
 	for i := 0; i < len(orig); {
 		r, size := utf8.DecodeRuneInString(orig[i:])
 		j := i + size
@@ -284,8 +266,8 @@ func normalize(orig string) *src {
 			i = j
 			continue
 		}
-		out, drop := fold(r)
-		if drop {
+		out := normRune(folded[:0], r)
+		if len(out) == 0 {
 			if len(s.end) > 0 {
 				s.end[len(s.end)-1] = j // keep combining marks with their letter
 			}
