@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 	"os"
@@ -120,17 +121,26 @@ func attributes(page string) string {
 
 // indexRecords returns the text of every result record of the search index, by URL.
 func indexRecords(t *testing.T, out string) map[string]string {
-	files, _ := filepath.Glob(filepath.Join(out, "tim-kiem", "*", "d", "*.js"))
+	files, _ := filepath.Glob(filepath.Join(out, "tim-kiem", "d", "*.js"))
 	recs := map[string]string{}
-	url := regexp.MustCompile(`"u":"([^"]*)"`)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m := url.FindSubmatch(b); m != nil {
-			recs[string(m[1])] = string(b)
+		_, data, _ := strings.Cut(strings.TrimSuffix(string(b), ");\n"), ",")
+		var part []json.RawMessage
+		if err := json.Unmarshal([]byte(data), &part); err != nil {
+			t.Fatalf("%s: %v", f, err)
 		}
+		for _, r := range part {
+			var rec struct{ U string }
+			json.Unmarshal(r, &rec)
+			recs[rec.U] = string(r)
+		}
+	}
+	if len(recs) == 0 {
+		t.Fatal("no record read from the search index")
 	}
 	return recs
 }

@@ -3,10 +3,13 @@
  * No framework and no build step. The index is split into parts that are scripts calling
  * congkhaiSearch.add(key, data), so that they load from any static host, under a subpath,
  * from a service worker's cache and from disk (file://, where fetch() is blocked). Pages
- * name the index's entry, tim-kiem/chi-muc.js, which never moves and names the current
- * version's m.js: a new index changes that one file, not every page. A query loads the entry,
- * m.js (the part list, kinds and filters), the term parts holding its terms (t/N.js) and one
- * small file per result shown (d/N.js).
+ * name the index's entry, tim-kiem/chi-muc.js, which never moves and names the current part
+ * list, m.<version>.js: a new index changes that one file, not every page. Every part is
+ * named by its number and a hash of its bytes, listed in the part list, so a rebuild keeps
+ * the parts it did not change and a browser never mixes parts of two builds. A query loads
+ * the entry, the part list (kinds, filters, parts), the term parts holding its terms
+ * (t/N.<hash>.js) and the record parts of the results shown (d/N.<hash>.js, a run of pages
+ * each).
  *
  * Matching mirrors generator/search: text is folded (case, diacritics, đ→d), codes and
  * document numbers ("1.001226", "2890/QĐ-UBND") are single terms, the last term of a query
@@ -86,9 +89,9 @@
     return out;
   }
 
-  // Engine opens the index whose entry is at url; its parts load relative to the m.js the
+  // Engine opens the index whose entry is at url; its parts load relative to the part list the
   // entry names.
-  function Engine(url) { this.entry = url; this.cache = {}; this.entries = {}; }
+  function Engine(url) { this.entry = url; this.cache = {}; }
 
   function script(url, key) {
     return S.loadScript(url).then(function () {
@@ -99,8 +102,8 @@
     });
   }
 
-  // ready resolves the URL of the current version's m.js. An entry a browser kept from an
-  // older build names a version that is gone: then the entry is read again, once, fresh.
+  // ready resolves the URL of the current part list. An entry a browser kept from an older
+  // build names a part list that is gone: then the entry is read again, fresh (see query).
   Engine.prototype.ready = function (fresh) {
     var e = this;
     if (!e.at || fresh) {
@@ -123,16 +126,31 @@
 
   Engine.prototype.meta = function () {
     var e = this;
-    return e.load("m", "m.js").catch(function () {
-      return e.ready(true).then(function () { return e.load("m", "m.js"); });
-    });
+    if (!e.cache.m) {
+      // A part list that fails to load may be gone: the entry was kept from an older build.
+      e.cache.m = e.ready().then(function (url) {
+        return script(url, "m").catch(function (err) {
+          return e.ready(true).then(function (fresh) {
+            if (fresh === url) throw err;
+            return script(fresh, "m");
+          });
+        });
+      });
+      e.cache.m.catch(function () { delete e.cache.m; });
+    }
+    return e.cache.m;
   };
+
+  // HASH is the length of the hash in a part's name (generator/search hashChars).
+  var HASH = 6;
+
+  function partFile(dir, i, hashes) { return dir + "/" + i + "." + hashes.substr(i * HASH, HASH) + ".js"; }
 
   // terms returns the index entries of a query term: the term itself and, for a prefix, every
   // term that starts with it (from at most three parts).
   Engine.prototype.terms = function (m, t) {
     var e = this, parts = m.parts, from = at(parts, t.f), to = t.prefix ? Math.min(at(parts, t.f + "\uffff"), from + 2) : from, loads = [];
-    for (var i = Math.max(from, 0); i <= to; i++) loads.push(e.part(i));
+    for (var i = Math.max(from, 0); i <= to; i++) loads.push(e.load("t" + i, partFile("t", i, m.ph)));
     return Promise.all(loads).then(function (ps) {
       var out = [];
       ps.forEach(function (entries) {
@@ -162,7 +180,11 @@
     });
   };
 
-  Engine.prototype.part = function (i) { return this.load("t" + i, "t/" + i + ".js"); };
+  // record loads the record of page id from its record part.
+  Engine.prototype.record = function (m, id) {
+    var n = Math.floor(id / m.dn);
+    return this.load("d" + n, partFile("d", n, m.dh)).then(function (recs) { return recs[id - n * m.dn]; });
+  };
 
   // at is the index of the last part whose first term is <= term.
   function at(parts, term) {
@@ -174,9 +196,23 @@
     return r;
   }
 
-  // search returns every page matching q, best first, with counts per kind.
+  // query returns every page matching q, best first, with counts per kind.
   // opts: kind, plan, year (filters); limit: how many results to load for display.
+  // A part that fails to load may be gone because the site was rebuilt since the part list
+  // was read: then the entry is read again, fresh, and a new part list is searched once.
   Engine.prototype.query = function (q, opts) {
+    var e = this;
+    return e.run(q, opts).catch(function (err) {
+      var old = e.url;
+      return e.ready(true).then(function (url) {
+        if (url === old) throw err;
+        e.cache = {};
+        return e.run(q, opts);
+      }, function () { throw err; });
+    });
+  };
+
+  Engine.prototype.run = function (q, opts) {
     opts = opts || {};
     var e = this;
     return e.meta().then(function (m) {
@@ -198,7 +234,7 @@
         var total = docs.length;
         if (opts.kind) docs = docs.filter(function (d) { return d.kind[0] === opts.kind; });
         var shown = docs.slice(opts.offset || 0, (opts.offset || 0) + (opts.limit || 10));
-        return Promise.all(shown.map(function (d) { return e.load("d" + d.id, "d/" + d.id + ".js"); })).then(function (recs) {
+        return Promise.all(shown.map(function (d) { return e.record(m, d.id); })).then(function (recs) {
           return {
             total: total, matched: docs.length, counts: counts, kinds: m.kinds, approximate: approx && terms.length > 1, terms: terms, abbr: m.abbr,
             results: recs.map(function (r, i) {

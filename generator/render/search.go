@@ -65,14 +65,15 @@ func IsSearchFile(p string) bool {
 	return strings.HasPrefix(p, searchDir) && p != searchPath
 }
 
-// indexFiles are the index's parts under their version's folder and the entry that names
-// the version: pages name the entry, so a new index changes the entry and its own parts only.
+// indexFiles are the index's parts, each named by a hash of its bytes, and the entry that
+// names the part list: pages name the entry, so a new index changes the entry, the part
+// list and the parts an edit touched, nothing else.
 func indexFiles(idx *search.Index) []File {
 	files := make([]File, len(idx.Files), len(idx.Files)+1)
 	for i, f := range idx.Files {
-		files[i] = File{Path: searchDir + idx.Version + "/" + f.Path, Data: f.Data, Compact: true}
+		files[i] = File{Path: searchDir + f.Path, Data: f.Data, Compact: true}
 	}
-	entry := "congkhaiSearch.add(\"i\"," + strconv.Quote(idx.Version+"/m.js") + ");\n"
+	entry := "congkhaiSearch.add(\"i\"," + strconv.Quote(idx.Meta) + ");\n"
 	return append(files, File{Path: searchEntry, Data: []byte(entry), Compact: true})
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"runtime"
 	"slices"
 	"strconv"
@@ -56,13 +57,21 @@ type File struct {
 	Data []byte
 }
 
-// Index is a built index: the files of one folder, whose name is Version.
+// Index is a built index: the files of one folder. Every part is named by its number and
+// a hash of its bytes ("t/12.3f9a0c.js"), and the part list, m.<Version>.js, by a hash of
+// the whole: a new index keeps the files of the parts that did not change, so a rebuild
+// writes only the parts an edit touched, and a browser never mixes parts of two builds.
 type Index struct {
-	Version string // a hash of the files, so that a new index never mixes with an old one in caches
+	Version string // a hash of the files, which names the part list
+	Meta    string // the part list's path, "m.<Version>.js": the entry names it
 	Files   []File
 	Docs    int
 	Terms   int
 }
+
+// hashChars is the length of the hash in a part's name. The part's number is in the name
+// too, so the hash only tells two versions of the same part apart.
+const hashChars = 6
 
 // Field weights. A page's weight for a term is the weight of the strongest field holding
 // it plus one for each further occurrence (at most three more), capped to fit 4 bits. A
@@ -91,10 +100,18 @@ type Options struct {
 	PartBytes int
 	// SnippetChars bounds the body text kept for each result's snippet.
 	SnippetChars int
+	// RecordsPerPart is how many pages' records are packed in one record part: the client
+	// loads the parts of the results it shows. More means fewer files, and longer lists of
+	// their hashes in the part list, but more bytes per result shown.
+	RecordsPerPart int
 }
 
-// DefaultOptions are the sizes the site uses.
-var DefaultOptions = Options{PartBytes: 16 << 10, SnippetChars: 1200}
+// DefaultOptions are the sizes the site uses, chosen on the example site with the recall
+// set's 86 queries (testdata/search/queries.toml), each in a fresh browser: a median of
+// 58 KB gzipped per query, p90 85 KB, in 19 files, about what one record per page cost
+// (59 KB, p90 91 KB, 20 files) in a third of the files (1,000 against 2,524). Parts of 16
+// records, or of 16 KB, doubled the bytes of a query.
+var DefaultOptions = Options{PartBytes: 12 << 10, SnippetChars: 1200, RecordsPerPart: 8}
 
 // Build indexes docs. Docs are numbered by kind, in the order of kinds, then in the order
 // given, so that a kind is a range of numbers and the client can count and filter results
@@ -117,11 +134,11 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	// joined in order, term by term, so that lists stay in page order.
 	// Each page's record, the small file loaded when it is shown, is written there too.
 	runs := make([]map[string]map[string][]posting, 8*runtime.GOMAXPROCS(0))
-	records := make([]File, len(docs))
+	records := make([][]byte, len(docs))
 	parallel.Do(len(runs), func(r int) error {
 		w, terms := newWords(), map[string]map[string][]posting{}
 		for i := r * len(docs) / len(runs); i < (r+1)*len(docs)/len(runs); i++ {
-			records[i] = docRecordFile(i, &docs[i], opts)
+			records[i] = docRecord(&docs[i], opts)
 			for k, weight := range w.docTerms(&docs[i]) {
 				t := terms[k.folded]
 				if t == nil {
@@ -154,20 +171,34 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	slices.Sort(keys)
 
 	idx := &Index{Docs: len(docs), Terms: len(keys)}
-	// Term parts: entries in term order, cut when a part reaches PartBytes.
+	var termHashes, recordHashes strings.Builder
+	add := func(dir string, n int, hashes *strings.Builder, data []byte) {
+		key := dir + strconv.Itoa(n)
+		data = register(key, data)
+		sum := sha256.Sum256(data)
+		h := hex.EncodeToString(sum[:])[:hashChars]
+		hashes.WriteString(h)
+		idx.Files = append(idx.Files, File{Path: dir + "/" + strconv.Itoa(n) + "." + h + ".js", Data: data})
+	}
+	// Term parts: entries in term order, cut before the terms that cutAt chooses.
+	entries := make([][]byte, len(keys))
+	size := 0
+	for i, k := range keys {
+		entries[i] = encodeTerm(k, terms[k])
+		size += len(entries[i]) + 1
+	}
+	cut := cutAt(opts.PartBytes, size, len(keys))
 	var parts []string // first term of each part
 	var part bytes.Buffer
 	flush := func() {
 		if part.Len() == 0 {
 			return
 		}
-		n := len(parts) - 1
-		idx.Files = append(idx.Files, File{Path: "t/" + strconv.Itoa(n) + ".js", Data: register("t"+strconv.Itoa(n), append(append([]byte{'['}, part.Bytes()...), ']'))})
+		add("t", len(parts)-1, &termHashes, append(append([]byte{'['}, part.Bytes()...), ']'))
 		part.Reset()
 	}
-	for _, k := range keys {
-		entry := encodeTerm(k, terms[k])
-		if part.Len() > 0 && part.Len()+len(entry) > opts.PartBytes {
+	for i, k := range keys {
+		if part.Len() > 0 && cut(k, part.Len(), len(entries[i])) {
 			flush()
 		}
 		if part.Len() == 0 {
@@ -175,13 +206,27 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 		} else {
 			part.WriteByte(',')
 		}
-		part.Write(entry)
+		part.Write(entries[i])
 	}
 	flush()
 
-	idx.Files = append(idx.Files, records...)
+	// Record parts: the records of RecordsPerPart pages in page order, a JSON array.
+	per := max(opts.RecordsPerPart, 1)
+	for from := 0; from < len(records); from += per {
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i, r := range records[from:min(from+per, len(records))] {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(r)
+		}
+		b.WriteByte(']')
+		add("d", from/per, &recordHashes, b.Bytes())
+	}
 
-	m := meta{Docs: len(docs), Parts: parts, Plans: [][2]string{}, Abbr: FoldedAbbreviations()}
+	m := meta{Docs: len(docs), Parts: parts, PartHashes: termHashes.String(), PerRecordPart: per,
+		RecordHashes: recordHashes.String(), Plans: [][2]string{}, Abbr: FoldedAbbreviations()}
 	years := map[int]bool{}
 	for i, d := range docs {
 		if n := len(m.Kinds); n == 0 || m.Kinds[n-1][0] != d.Kind {
@@ -203,16 +248,36 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	slices.Sort(m.Years)
 	slices.Reverse(m.Years)
 
-	h := sha256.New()
-	for _, f := range idx.Files {
-		h.Write([]byte(f.Path))
-		h.Write(f.Data)
-	}
-	h.Write(jsonOf(m)) // the kinds' labels and boosts, the plans and years are only in m.js
-	m.Version = hex.EncodeToString(h.Sum(nil)[:4])
+	sum := sha256.Sum256(jsonOf(m)) // the hashes of every part are in it
+	m.Version = hex.EncodeToString(sum[:4])
 	idx.Version = m.Version
-	idx.Files = append(idx.Files, File{Path: "m.js", Data: register("m", jsonOf(m))})
+	idx.Meta = "m." + m.Version + ".js"
+	idx.Files = append(idx.Files, File{Path: idx.Meta, Data: register("m", jsonOf(m))})
 	return idx, nil
+}
+
+// cutAt returns the rule that cuts the term parts: before a term whose hash is a multiple
+// of a power of two chosen from the average entry (so that parts hold a quarter to half
+// of partBytes more than the quarter they start with), once the part holds a quarter of
+// partBytes, and before any term that would take it past twice partBytes. A cut depends on
+// the terms around it, not on the sizes of the parts before, so an edit that changes a few
+// terms changes the parts holding them and rarely their neighbours, where cutting by size
+// alone would move every cut after the first change.
+func cutAt(partBytes, size, terms int) func(term string, have, entry int) bool {
+	every := uint32(1) // a term in every about `every` starts a part
+	if terms > 0 {
+		for avg := max(size/terms, 1); uint32(avg)*every*4 <= uint32(partBytes); {
+			every *= 2
+		}
+	}
+	return func(term string, have, entry int) bool {
+		if have+entry > 2*partBytes {
+			return true
+		}
+		h := fnv.New32a()
+		h.Write([]byte(term))
+		return have >= partBytes/4 && h.Sum32()&(every-1) == 0
+	}
 }
 
 // posting is a page that holds a term, with the term's weight there.
@@ -355,18 +420,17 @@ func snippetText(body []string, max int) string {
 	return s + " …"
 }
 
-// docRecordFile is the file of page i's record, which the client loads to show it.
-func docRecordFile(i int, d *Doc, opts Options) File {
-	rec := docRecord{URL: d.URL, Kind: d.Kind, Title: d.Title, Code: d.Code, Context: d.Context,
+// docRecord is a page's record, JSON, which the client loads to show it in results.
+func docRecord(d *Doc, opts Options) []byte {
+	rec := record{URL: d.URL, Kind: d.Kind, Title: d.Title, Code: d.Code, Context: d.Context,
 		Status: d.Status, Text: snippetText(d.Body, opts.SnippetChars)}
 	if d.Illustrative {
 		rec.Illustrative = 1
 	}
-	key := "d" + strconv.Itoa(i)
-	return File{Path: "d/" + strconv.Itoa(i) + ".js", Data: register(key, jsonOf(rec))}
+	return jsonOf(rec)
 }
 
-type docRecord struct {
+type record struct {
 	URL          string `json:"u"`
 	Kind         string `json:"k"`
 	Title        string `json:"t"`
@@ -378,13 +442,18 @@ type docRecord struct {
 }
 
 type meta struct {
-	Version string            `json:"v"`
-	Docs    int               `json:"n"`
-	Kinds   [][5]any          `json:"kinds"` // id, label, first doc, end doc, boost
-	Plans   [][2]string       `json:"plans"`
-	Years   []int             `json:"years"`
-	Parts   []string          `json:"parts"` // first term of each term part
-	Abbr    map[string]string `json:"abbr"`
+	Version string      `json:"v"`
+	Docs    int         `json:"n"`
+	Kinds   [][5]any    `json:"kinds"` // id, label, first doc, end doc, boost
+	Plans   [][2]string `json:"plans"`
+	Years   []int       `json:"years"`
+	Parts   []string    `json:"parts"` // first term of each term part
+	// PartHashes are the hashes in the term parts' names, hashChars each, in order;
+	// RecordHashes those of the record parts, which hold PerRecordPart records each.
+	PartHashes    string            `json:"ph"`
+	RecordHashes  string            `json:"dh"`
+	PerRecordPart int               `json:"dn"`
+	Abbr          map[string]string `json:"abbr"`
 }
 
 // register wraps data in the call by which a part registers itself with the client: parts

@@ -33,59 +33,93 @@ type decoded struct {
 	meta  meta
 	terms map[string]map[string]map[int]int // folded -> exact -> doc -> weight
 	parts [][]string                        // the terms of each part
-	docs  map[int]docRecord
+	docs  map[int]record
 }
 
+// decode reads every file of idx back, checking that each part's name holds its number
+// and the hash the part list gives for it, and that the key it registers is its number's.
 func decode(t *testing.T, idx *Index) decoded {
 	t.Helper()
-	d := decoded{terms: map[string]map[string]map[int]int{}, docs: map[int]docRecord{}}
-	var termParts []File
+	d := decoded{terms: map[string]map[string]map[int]int{}, docs: map[int]record{}}
+	byPath := map[string]File{}
 	for _, f := range idx.Files {
-		key, data := part(t, f)
-		switch {
-		case f.Path == "m.js":
-			if err := json.Unmarshal(data, &d.meta); err != nil {
-				t.Fatal(err)
-			}
-		case strings.HasPrefix(f.Path, "t/"):
-			termParts = append(termParts, f)
-			var entries [][]json.RawMessage
-			if err := json.Unmarshal(data, &entries); err != nil {
-				t.Fatal(err)
-			}
-			var names []string
-			for _, e := range entries {
-				var folded string
-				json.Unmarshal(e[0], &folded)
-				names = append(names, folded)
-				variants := map[string]map[int]int{}
-				for i := 1; i < len(e); i += 2 {
-					var exact string
-					var postings []int
-					json.Unmarshal(e[i], &exact)
-					json.Unmarshal(e[i+1], &postings)
-					docs, doc := map[int]int{}, 0
-					for _, p := range postings {
-						doc += p >> 4
-						docs[doc] = p & 15
-					}
-					variants[exact] = docs
-				}
-				d.terms[folded] = variants
-			}
-			d.parts = append(d.parts, names)
-			if want := "t" + strings.TrimSuffix(strings.TrimPrefix(f.Path, "t/"), ".js"); key != want {
-				t.Errorf("%s registers as %q", f.Path, key)
-			}
-		case strings.HasPrefix(f.Path, "d/"):
-			var rec docRecord
-			if err := json.Unmarshal(data, &rec); err != nil {
-				t.Fatal(err)
-			}
-			var n int
-			fmt.Sscanf(f.Path, "d/%d.js", &n)
-			d.docs[n] = rec
+		byPath[f.Path] = f
+	}
+	if len(byPath) != len(idx.Files) {
+		t.Fatalf("two files of the index share a path")
+	}
+	mf, ok := byPath[idx.Meta]
+	if !ok || idx.Meta != "m."+idx.Version+".js" {
+		t.Fatalf("no part list %q for version %q", idx.Meta, idx.Version)
+	}
+	if _, data := part(t, mf); json.Unmarshal(data, &d.meta) != nil {
+		t.Fatalf("part list: %s", data)
+	}
+	// named returns the n-th part of dir, by the hash the part list gives for it.
+	named := func(dir string, n int, hashes string) File {
+		t.Helper()
+		p := fmt.Sprintf("%s/%d.%s.js", dir, n, hashes[n*hashChars:(n+1)*hashChars])
+		f, ok := byPath[p]
+		if !ok {
+			t.Fatalf("the part list names %s, which is not in the index", p)
 		}
+		delete(byPath, p)
+		if key, _ := part(t, f); key != fmt.Sprintf("%s%d", dir, n) {
+			t.Errorf("%s registers as %q", p, key)
+		}
+		return f
+	}
+	if len(d.meta.PartHashes) != len(d.meta.Parts)*hashChars {
+		t.Fatalf("%d term parts, %d hash characters", len(d.meta.Parts), len(d.meta.PartHashes))
+	}
+	for n := range d.meta.Parts {
+		_, data := part(t, named("t", n, d.meta.PartHashes))
+		var entries [][]json.RawMessage
+		if err := json.Unmarshal(data, &entries); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			var folded string
+			json.Unmarshal(e[0], &folded)
+			names = append(names, folded)
+			variants := map[string]map[int]int{}
+			for i := 1; i < len(e); i += 2 {
+				var exact string
+				var postings []int
+				json.Unmarshal(e[i], &exact)
+				json.Unmarshal(e[i+1], &postings)
+				docs, doc := map[int]int{}, 0
+				for _, p := range postings {
+					doc += p >> 4
+					docs[doc] = p & 15
+				}
+				variants[exact] = docs
+			}
+			d.terms[folded] = variants
+		}
+		d.parts = append(d.parts, names)
+	}
+	per := d.meta.PerRecordPart
+	if parts := (d.meta.Docs + per - 1) / per; len(d.meta.RecordHashes) != parts*hashChars {
+		t.Fatalf("%d pages in parts of %d, %d hash characters", d.meta.Docs, per, len(d.meta.RecordHashes))
+	}
+	for n := 0; n*per < d.meta.Docs; n++ {
+		_, data := part(t, named("d", n, d.meta.RecordHashes))
+		var recs []record
+		if err := json.Unmarshal(data, &recs); err != nil {
+			t.Fatal(err)
+		}
+		if want := min(per, d.meta.Docs-n*per); len(recs) != want {
+			t.Errorf("record part %d holds %d records, want %d", n, len(recs), want)
+		}
+		for i, r := range recs {
+			d.docs[n*per+i] = r
+		}
+	}
+	delete(byPath, idx.Meta)
+	for p := range byPath {
+		t.Errorf("%s is in the index but the part list does not name it", p)
 	}
 	return d
 }
@@ -197,10 +231,17 @@ func TestBuildSplitsTermsIntoSortedParts(t *testing.T) {
 	if !slices.IsSorted(all) || len(all) != len(d.terms) {
 		t.Errorf("terms across parts are not sorted and unique: %d of %d", len(all), len(d.terms))
 	}
+	size := 0
 	for _, f := range idx.Files {
-		if strings.HasPrefix(f.Path, "t/") && len(f.Data) > 2000+200 && bytes.Count(f.Data, []byte(`],["`)) > 0 {
-			t.Errorf("%s has %d bytes and several terms", f.Path, len(f.Data))
+		if strings.HasPrefix(f.Path, "t/") {
+			size += len(f.Data)
+			if len(f.Data) > 4*2000+200 && bytes.Count(f.Data, []byte(`],["`)) > 0 {
+				t.Errorf("%s has %d bytes and several terms", f.Path, len(f.Data))
+			}
 		}
+	}
+	if mean := size / len(d.parts); mean < 2000/4 || mean > 2*2000 {
+		t.Errorf("term parts of %d bytes on average, for 2000 asked", mean)
 	}
 	if got := d.terms["dat dai"]["đất đai"]; len(got) != 300 {
 		t.Errorf("'đất đai' in %d pages, want 300", len(got))
@@ -230,6 +271,69 @@ func TestBuildIsDeterministic(t *testing.T) {
 	kinds[2].Boost = 0.8
 	if d, _ := Build(kinds, nil, testDocs(), DefaultOptions); d.Version == a.Version {
 		t.Error("the version did not change with the kinds' boosts")
+	}
+}
+
+// An edit of one page changes the part list, the record part holding the page and the term
+// parts holding the terms it gained or lost; every other file keeps its name and bytes, so
+// that a rebuild writes only those.
+func TestBuildKeepsPartsAnEditDidNotTouch(t *testing.T) {
+	var docs []Doc
+	for i := range 200 {
+		docs = append(docs, Doc{Kind: "thu-tuc", URL: fmt.Sprintf("thu-tuc/%d/index.html", i),
+			Title: fmt.Sprintf("Thủ tục số %d về đất đai", i), Body: []string{fmt.Sprintf("Lệ phí %d.000 đồng, nộp tại bộ phận một cửa", i)}})
+	}
+	opts := Options{PartBytes: 1500, SnippetChars: 200, RecordsPerPart: 16}
+	a, err := Build(testKinds, nil, docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs[37].Body = []string{"Lệ phí miễn, nộp tại bộ phận một cửa"}
+	b, err := Build(testKinds, nil, docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[string][]byte{}
+	for _, f := range a.Files {
+		old[f.Path] = f.Data
+	}
+	var changed []string
+	for _, f := range b.Files {
+		if data, ok := old[f.Path]; !ok || !bytes.Equal(data, f.Data) {
+			if ok {
+				t.Errorf("%s changed but kept its name", f.Path)
+			}
+			changed = append(changed, f.Path)
+		}
+	}
+	// The parts of the new index that hold a term whose postings changed.
+	da, db := decode(t, a), decode(t, b)
+	holding := map[int]bool{}
+	for n, names := range db.parts {
+		for _, name := range names {
+			if fmt.Sprint(da.terms[name]) != fmt.Sprint(db.terms[name]) {
+				holding[n] = true
+			}
+		}
+	}
+	var records, terms int
+	for _, p := range changed {
+		var n int
+		switch {
+		case strings.HasPrefix(p, "d/2."): // pages 32–47
+			records++
+		case strings.HasPrefix(p, "t/"):
+			terms++
+			fmt.Sscanf(p, "t/%d.", &n)
+			if !holding[n] && !holding[n-1] {
+				t.Errorf("%s changed, but neither it nor the part before holds a changed term", p)
+			}
+		case p != b.Meta:
+			t.Errorf("%s changed", p)
+		}
+	}
+	if records != 1 || terms == 0 || terms > len(holding)+1 || len(changed) != 1+records+terms {
+		t.Errorf("changed %d of %d files, %d term parts of which %d hold changed terms: %v", len(changed), len(b.Files), terms, len(holding), changed)
 	}
 }
 

@@ -94,9 +94,10 @@ test("a query loads only the parts it needs", async () => {
   const { engine, loaded } = open(site);
   const res = await engine.query("1.001226", { limit: 10 });
   assert.equal(res.total, 1);
-  const terms = loaded.filter((f) => /\/t\/\d+\.js$/.test(f));
-  const docs = loaded.filter((f) => /\/d\/\d+\.js$/.test(f));
-  assert.ok(loaded[0].endsWith("tim-kiem/chi-muc.js") && loaded[1].endsWith("/m.js"), loaded.join(" "));
+  const terms = loaded.filter((f) => /\/t\/\d+\.[0-9a-f]{6}\.js$/.test(f));
+  const docs = loaded.filter((f) => /\/d\/\d+\.[0-9a-f]{6}\.js$/.test(f));
+  assert.ok(loaded[0].endsWith("tim-kiem/chi-muc.js") && /tim-kiem\/m\.[0-9a-f]{8}\.js$/.test(loaded[1]), loaded.join(" "));
+  assert.equal(loaded.length, 2 + terms.length + docs.length, loaded.join(" "));
   assert.equal(terms.length, 1, loaded.join(" "));
   assert.equal(docs.length, 1);
   const before = loaded.length;
@@ -128,20 +129,47 @@ test("a short prefix is completed through the pair before it", async () => {
   // A tiny index whose prefix "lo" spans more parts than a query scans: "long" sits in the
   // fifth part, reached only through the pair "vinh long".
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "congkhai-complete-"));
-  const idx = path.join(dir, "tim-kiem", "v1");
+  const idx = path.join(dir, "tim-kiem");
   fs.mkdirSync(path.join(idx, "t"), { recursive: true });
   fs.mkdirSync(path.join(idx, "d"), { recursive: true });
   const add = (file, key, data) => fs.writeFileSync(path.join(idx, file), `congkhaiSearch.add(${JSON.stringify(key)},${JSON.stringify(data)});\n`);
   const terms = [["lo", 0], ["loa", 0], ["loai", 0], ["loan", 0], ["long", 1], ["vinh", 1], ["vinh long", 1]];
-  terms.forEach(([t, doc], i) => add(`t/${i}.js`, "t" + i, [[t, t, [(doc << 4) | 8]]]));
-  add("m.js", "m", { v: "v1", n: 2, kinds: [["x", "X", 0, 2, 1]], plans: [], years: [], parts: terms.map((t) => t[0]), abbr: {} });
-  add("d/0.js", "d0", { u: "a/index.html", k: "x", t: "lo loa loai loan" });
-  add("d/1.js", "d1", { u: "b/index.html", k: "x", t: "Vĩnh Long" });
-  fs.writeFileSync(path.join(dir, "tim-kiem", "chi-muc.js"), 'congkhaiSearch.add("i","v1/m.js");\n');
+  terms.forEach(([t, doc], i) => add(`t/${i}.00000${i}.js`, "t" + i, [[t, t, [(doc << 4) | 8]]]));
+  add("m.00000001.js", "m", { v: "00000001", n: 2, kinds: [["x", "X", 0, 2, 1]], plans: [], years: [], parts: terms.map((t) => t[0]),
+    ph: terms.map((t, i) => "00000" + i).join(""), dh: "aaaaaa", dn: 16, abbr: {} });
+  add("d/0.aaaaaa.js", "d0", [{ u: "a/index.html", k: "x", t: "lo loa loai loan" }, { u: "b/index.html", k: "x", t: "Vĩnh Long" }]);
+  fs.writeFileSync(path.join(idx, "chi-muc.js"), 'congkhaiSearch.add("i","m.00000001.js");\n');
   const { engine, loaded } = open(dir);
   const res = await engine.query("vinh lo", { limit: 5 });
   assert.ok(!res.approximate, "the page holding both words was found");
   assert.deepEqual(Array.from(res.results, (r) => r.url), ["b/index.html"]);
-  assert.ok(loaded.some((f) => f.endsWith("t/4.js")), "the part of the completion was loaded");
-  assert.ok(!loaded.some((f) => f.endsWith("t/3.js")), "the prefix scan stops at three parts");
+  assert.ok(loaded.some((f) => f.endsWith("t/4.000004.js")), "the part of the completion was loaded");
+  assert.ok(!loaded.some((f) => f.endsWith("t/3.000003.js")), "the prefix scan stops at three parts");
+});
+
+test("a site rebuilt while a page is open: a part gone, the entry is read again", async () => {
+  // Two builds of a tiny index, the second with other hashes and another address for the
+  // page holding "long": a query after the rebuild finds the first build's parts gone,
+  // reads the entry again and answers from the second build, whole.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "congkhai-rebuilt-"));
+  const idx = path.join(dir, "tim-kiem");
+  const build = (v, url) => {
+    fs.rmSync(idx, { recursive: true, force: true });
+    fs.mkdirSync(path.join(idx, "t"), { recursive: true });
+    fs.mkdirSync(path.join(idx, "d"), { recursive: true });
+    const add = (file, key, data) => fs.writeFileSync(path.join(idx, file), `congkhaiSearch.add(${JSON.stringify(key)},${JSON.stringify(data)});\n`);
+    const terms = [["long", 1], ["vinh", 0]];
+    terms.forEach(([t, doc], i) => add(`t/${i}.${v}0000${i}.js`, "t" + i, [[t, t, [(doc << 4) | 8]]]));
+    add(`m.${v}0000000.js`, "m", { v: v + "0000000", n: 2, kinds: [["x", "X", 0, 2, 1]], plans: [], years: [], parts: terms.map((t) => t[0]),
+      ph: terms.map((t, i) => v + "0000" + i).join(""), dh: v + "aaaaa", dn: 16, abbr: {} });
+    add(`d/0.${v}aaaaa.js`, "d0", [{ u: "a/index.html", k: "x", t: "Vĩnh" }, { u: url, k: "x", t: "Long" }]);
+    fs.writeFileSync(path.join(idx, "chi-muc.js"), `congkhaiSearch.add("i","m.${v}0000000.js");\n`);
+  };
+  build("1", "b/index.html");
+  const { engine } = open(dir);
+  assert.deepEqual(Array.from((await engine.query("vinh", { limit: 5 })).results, (r) => r.url), ["a/index.html"]);
+  build("2", "c/index.html");
+  assert.deepEqual(Array.from((await engine.query("long", { limit: 5 })).results, (r) => r.url), ["c/index.html"]);
+  fs.rmSync(idx, { recursive: true, force: true });
+  await assert.rejects(engine.query("zzz long", { limit: 5 }), "with the index gone, the query fails");
 });
