@@ -53,6 +53,25 @@ type Result struct {
 	Stats    publish.Stats
 	Rendered int // outputs made, their inputs having changed (the others were kept)
 	Duration time.Duration
+	Stages   []Stage // the time each stage took, in order
+}
+
+// Stage is the time a stage of the pipeline took.
+type Stage struct {
+	Name     string // "load", "validate", "model", "render", "search", "write"
+	Duration time.Duration
+}
+
+// stages times the stages of a build, one after the other.
+type stages struct {
+	list []Stage
+	last time.Time
+}
+
+func (s *stages) done(name string) {
+	now := time.Now()
+	s.list = append(s.list, Stage{name, now.Sub(s.last)})
+	s.last = now
 }
 
 // put hands a rendered file to the session.
@@ -66,19 +85,27 @@ func put(sess *publish.Session, f render.File, in uint64) error {
 // Check runs the stages that read content (load, validate, model) and returns every
 // problem found. It writes nothing.
 func Check(ctx context.Context, opts Options) (*model.Site, error) {
+	return check(ctx, opts, &stages{last: time.Now()})
+}
+
+func check(ctx context.Context, opts Options, st *stages) (*model.Site, error) {
 	// Validate what could be read even when some could not, so the user sees every problem
 	// at once.
 	set, err := content.Load(opts.Content)
+	st.done("load")
 	var errs diag.List
 	errs.Append(diag.Prefix("đọc", err))
 	errs.Append(diag.Prefix("kiểm tra", content.Validate(set, checkPeriod)))
+	st.done("validate")
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return model.New(set, opts.AsOf), nil
+	site := model.New(set, opts.AsOf)
+	st.done("model")
+	return site, nil
 }
 
 func checkPeriod(key string) error {
@@ -96,7 +123,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := publish.Recover(opts.Out, opts.Warn); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
-	site, err := Check(ctx, opts)
+	st := &stages{last: time.Now()}
+	site, err := check(ctx, opts, st)
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}); err != nil {
 		return nil, err
 	}
+	st.done("render")
 	// The search index is made whole, from every page's record, when anything changed.
 	in := set.SearchHash()
 	if !sess.KeepAll(render.IsSearchFile, in) {
@@ -149,9 +178,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	st.done("search")
 	if res.Stats, err = sess.Commit(); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
+	st.done("write")
+	res.Stages = st.list
 	res.Rendered = int(rendered.Load())
 	res.Duration = time.Since(start)
 	return res, nil

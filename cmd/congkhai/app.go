@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -111,11 +112,24 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	opts.Warn = func(msg string) { fmt.Fprintf(a.stderr, "congkhai %s: %s\n", cmd, msg) }
+	stop, err := startProfiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, err)
+		return exitUsage
+	}
 	res, err := generator.Build(ctx, opts)
+	if perr := stop(); perr != nil {
+		fmt.Fprintf(a.stderr, "congkhai %s: %v\n", cmd, perr)
+	}
 	if err != nil {
 		return a.fail(cmd, o.content, err)
 	}
 	a.warn(o.content, res.Site.Warnings)
+	if o.verbose {
+		for _, st := range res.Stages {
+			fmt.Fprintf(a.stdout, "  %-8s %s\n", stageNames[st.Name], seconds(st.Duration))
+		}
+	}
 	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; %s; số liệu đến ngày %s.\n",
 		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), changes(res.Stats), opts.AsOf.VN())
 	return exitOK
@@ -123,7 +137,43 @@ func (a *app) run(ctx context.Context, args []string) int {
 
 type options struct {
 	content, out, asOf, baseURL, templates, static string
-	clean                                          bool
+	clean, verbose                                 bool
+	cpuProfile, memProfile                         string
+}
+
+// stageNames are the stages' names as -v prints them.
+var stageNames = map[string]string{"load": "đọc", "validate": "kiểm tra", "model": "mô hình", "render": "kết xuất",
+	"search": "tìm kiếm", "write": "ghi"}
+
+// startProfiles starts the CPU profile into cpu and returns what stops it and writes the
+// heap profile into mem; either name may be empty.
+func startProfiles(cpu, mem string) (stop func() error, err error) {
+	var f *os.File
+	if cpu != "" {
+		if f, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err = pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return func() error {
+		var errs []error
+		if f != nil {
+			pprof.StopCPUProfile()
+			errs = append(errs, f.Close())
+		}
+		if mem != "" {
+			m, err := os.Create(mem)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(m, 0)
+				errs = append(errs, m.Close())
+			}
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	}, nil
 }
 
 // changes says what a build wrote: "ghi 12 tệp, xóa 1 tệp", or that nothing changed.
@@ -148,6 +198,9 @@ func (a *app) flags(cmd string, o *options) *flag.FlagSet {
 	flags.StringVar(&o.static, "static", "", "thư mục chứa tệp tĩnh (CSS) thay cho tệp mặc định, từng tệp một")
 	if cmd == "build" {
 		flags.BoolVar(&o.clean, "clean", false, "ghi lại toàn bộ trang, không chỉ những tệp thay đổi")
+		flags.BoolVar(&o.verbose, "v", false, "in thời gian của từng giai đoạn (đọc, kiểm tra, mô hình, kết xuất, tìm kiếm, ghi)")
+		flags.StringVar(&o.cpuProfile, "cpuprofile", "", "ghi hồ sơ CPU của lần dựng vào `tệp` (xem bằng go tool pprof)")
+		flags.StringVar(&o.memProfile, "memprofile", "", "ghi hồ sơ bộ nhớ cuối lần dựng vào `tệp` (xem bằng go tool pprof)")
 	}
 	return flags
 }
