@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,5 +124,43 @@ func TestRecoverPutsBackTheNewestOldSite(t *testing.T) {
 	}
 	if left := leftovers(t, parent, "public"); !slices.Equal(left, []string{foreign}) {
 		t.Errorf("left %v; want only %s", left, foreign)
+	}
+}
+
+// TestNewInputsWithSameBytesAreKept: a build that renders files again because their inputs
+// changed, and finds the same bytes, writes nothing in out but keeps the new input hashes,
+// so that the next build does not render them again.
+func TestNewInputsWithSameBytesAreKept(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(in uint64) (unchanged int, st Stats) {
+		t.Helper()
+		s, err := Open(out, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range site("a") {
+			if s.Unchanged(f.Path, in) {
+				unchanged++
+				s.Keep(f.Path)
+				continue
+			}
+			if err := s.Put(f, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if st, err = s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return unchanged, st
+	}
+	build(1)
+	if n, st := build(2); n != 0 || st.Written != 0 {
+		t.Fatalf("new inputs: %d files taken as unchanged, %d written; want 0 and 0 (same bytes)", n, st.Written)
+	}
+	if n, _ := build(2); n != len(site("a")) {
+		t.Errorf("the same inputs again: %d of %d files unchanged; the new input hashes were not kept", n, len(site("a")))
+	}
+	if got := tree(t, out); !maps.Equal(got, want("a")) {
+		t.Errorf("published tree = %v, want %v", got, want("a"))
 	}
 }

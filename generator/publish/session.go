@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -355,7 +356,16 @@ func (s *Session) Commit() (Stats, error) {
 	slices.Sort(removed)
 	st.Removed = len(removed)
 	if len(s.written) == 0 && len(removed) == 0 {
-		return st, nil // nothing changed: nothing is written, the marker and manifest neither
+		// Nothing changed in out. Outputs whose inputs changed but whose bytes did not (a
+		// new congkhai, an edit no page shows) still need their new input hashes kept, or
+		// every later build renders them again. The marker names only paths and output
+		// hashes, so it still names this manifest.
+		if !maps.EqualFunc(s.old.files, s.next.files, func(a, b entry) bool { return a.in == b.in }) {
+			if err := writeManifest(s.dst, s.next); err != nil {
+				return st, fmt.Errorf("ghi danh mục %s: %w", manifestName(s.dst), err)
+			}
+		}
+		return st, nil
 	}
 	slices.Sort(s.written)
 	st.Written = len(s.written)
@@ -425,6 +435,12 @@ func (m manifest) marker() []byte {
 // build. It is trusted only if the marker in out names the same build: a site published by
 // anything else (an older congkhai, a hand) is replaced whole.
 const manifestHeader = "congkhai-manifest 1 "
+
+// Beside returns the path of a file of kind beside the published folder, ".<out>-<kind>",
+// that the build owns while the session is open (the cache of package cache, for one).
+func (s *Session) Beside(kind string) string {
+	return filepath.Join(filepath.Dir(s.dst), "."+filepath.Base(s.dst)+"-"+kind)
+}
 
 func manifestName(dst string) string {
 	return filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+"-manifest")
