@@ -8,13 +8,13 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/gohugoio/hashstructure"
 
+	"congkhai/generator/buildid"
 	"congkhai/generator/model"
 )
 
@@ -30,12 +30,15 @@ type Output struct {
 // Set is the list of the site's outputs: every page and asset, each with what it shows, so
 // that a build renders only the outputs whose inputs changed, and the preview server
 // renders any one by its path. The search index is made apart, whole (SearchFiles), with
-// an input hash of its own (SearchHash).
+// an input hash of its own (SearchHash): the records it holds.
 type Set struct {
 	r       *renderer
 	Outputs []*Output // by path
 	byPath  map[string]*Output
 	chrome  uint64 // the hash of what every page shows of the site
+
+	searchOnce sync.Once
+	search     *searchInput
 }
 
 // NewSet lists the outputs of site: it reads the theme's templates and static files and
@@ -82,16 +85,26 @@ func (s *Set) Render(o *Output) (File, error) {
 	return s.r.render(o.page)
 }
 
-// SearchFiles makes the search index: its parts under their version's folder, and its entry.
-func (s *Set) SearchFiles() ([]File, error) { return SearchFiles(s.r.site) }
+// SearchFiles makes the search index: its parts, each named by its hash, and its entry.
+func (s *Set) SearchFiles() ([]File, error) { return s.searchInput().files() }
 
-// SearchHash is the hash of the search index's inputs: every content file, and the as-of
-// day, whose statuses the results show.
-func (s *Set) SearchHash() uint64 {
-	h := newHasher("search")
+// SearchHash is the hash of the search index's input: the records it holds, with the
+// statuses of the as-of day. Making the records takes a second at 10,000 pages; a build
+// that keeps, from one with the same SourcesHash, the SearchHash it found need not.
+func (s *Set) SearchHash() uint64 { return s.searchInput().hash() }
+
+// SourcesHash is the hash of what the search index's input is made from: every content
+// file and the as-of day.
+func (s *Set) SourcesHash() uint64 {
+	h := newHasher("search sources")
 	h.all(s.r.site)
 	h.str(s.r.site.AsOf.String())
 	return h.sum()
+}
+
+func (s *Set) searchInput() *searchInput {
+	s.searchOnce.Do(func() { s.search = searchInputOf(s.r.site) })
+	return s.search
 }
 
 // Hash is the hash of an output's inputs: the version of congkhai, the templates it uses,
@@ -149,7 +162,7 @@ type hasher struct{ h hash.Hash64 }
 
 func newHasher(kind string) *hasher {
 	h := &hasher{fnv.New64a()}
-	h.u64(codeVersion())
+	h.u64(buildid.Program()) // a new congkhai renders every output again
 	h.str(kind)
 	return h
 }
@@ -210,15 +223,3 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 		}
 	}
 }
-
-// codeVersion is a hash of the running program: a new congkhai renders every output again.
-var codeVersion = sync.OnceValue(func() uint64 {
-	h := fnv.New64a()
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			io.Copy(h, f)
-			f.Close()
-		}
-	}
-	return h.Sum64()
-})

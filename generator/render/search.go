@@ -1,6 +1,9 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -33,30 +36,51 @@ var searchKinds = []struct {
 	{search.Kind{ID: "co-quan", Label: "Cơ quan", Boost: 1.3}, agencyDocs},
 }
 
-// SearchFiles builds the search index of site: its files, under tim-kiem/<version>/.
-func SearchFiles(site *model.Site) ([]File, error) {
-	idx, err := searchIndex(site)
+// SearchFiles builds the search index of site: its parts and its entry.
+func SearchFiles(site *model.Site) ([]File, error) { return searchInputOf(site).files() }
+
+// searchInput is everything the index is made of: the pages worth finding, what they say,
+// and the filters. Two builds with the same input make the same index.
+type searchInput struct {
+	Kinds []search.Kind
+	Plans []search.Filter
+	Docs  []search.Doc
+}
+
+func searchInputOf(site *model.Site) *searchInput {
+	in := &searchInput{}
+	for _, k := range searchKinds {
+		in.Kinds = append(in.Kinds, k.Kind)
+		for _, d := range k.docs(site) {
+			d.Kind = k.ID
+			in.Docs = append(in.Docs, d)
+		}
+	}
+	for _, p := range site.Plans {
+		in.Plans = append(in.Plans, search.Filter{ID: p.ID, Label: p.ShortTitle})
+	}
+	return in
+}
+
+func (in *searchInput) files() ([]File, error) {
+	idx, err := search.Build(in.Kinds, in.Plans, in.Docs, search.DefaultOptions)
 	if err != nil {
 		return nil, err
 	}
 	return indexFiles(idx), nil
 }
 
-func searchIndex(site *model.Site) (*search.Index, error) {
-	var kinds []search.Kind
-	var docs []search.Doc
-	for _, k := range searchKinds {
-		kinds = append(kinds, k.Kind)
-		for _, d := range k.docs(site) {
-			d.Kind = k.ID
-			docs = append(docs, d)
-		}
+// hash is the hash of the index's input. What the index holds is hashed, not the content
+// files it comes from: a progress report, which no search record quotes, leaves the index
+// as it was and is not worth the seconds of building it again.
+func (in *searchInput) hash() uint64 {
+	sum := sha256.New()
+	if err := json.NewEncoder(sum).Encode(in); err != nil {
+		panic(fmt.Sprintf("render: cannot encode the search input: %v", err)) // plain strings and numbers
 	}
-	var plans []search.Filter
-	for _, p := range site.Plans {
-		plans = append(plans, search.Filter{ID: p.ID, Label: p.ShortTitle})
-	}
-	return search.Build(kinds, plans, docs, search.DefaultOptions)
+	h := newHasher("search")
+	h.h.Write(sum.Sum(nil))
+	return h.sum()
 }
 
 // IsSearchFile reports whether a path of the site is a file of the search index (not the
