@@ -1,0 +1,142 @@
+package cache
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func tables(s string) map[string][]byte { return map[string][]byte{"t": []byte(s)} }
+
+func table(f *File) []string {
+	var out []string
+	for _, b := range f.Table("t") {
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func TestSegmentsAreReadBackInOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public-cache")
+	f := Open(path)
+	if f.Ignored != "" || len(f.Table("t")) != 0 {
+		t.Fatalf("a missing file: %q, %d", f.Ignored, len(f.Table("t")))
+	}
+	for _, s := range []string{"một", "hai", "ba"} {
+		if err := f.Append(tables(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := Open(path)
+	if got := table(g); g.Ignored != "" || !slices.Equal(got, []string{"một", "hai", "ba"}) {
+		t.Errorf("read back %q (%s)", got, g.Ignored)
+	}
+	if err := g.Replace(tables("bốn")); err != nil {
+		t.Fatal(err)
+	}
+	if got := table(Open(path)); !slices.Equal(got, []string{"bốn"}) {
+		t.Errorf("after Replace: %q", got)
+	}
+	if len(Open(path).Table("khác")) != 0 {
+		t.Error("a table never written has parts")
+	}
+}
+
+// A file cut short (a build killed while it appended) or damaged is read up to its last
+// sound segment, and the next segment goes after that one, so the file is sound again.
+func TestDamageIsIgnoredFromWhereItStarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public-cache")
+	f := Open(path)
+	f.Append(tables("một"))
+	f.Append(tables("hai"))
+	whole, _ := os.ReadFile(path)
+	two := len(whole)
+	f.Append(tables("ba"))
+	full, _ := os.ReadFile(path)
+
+	for name, data := range map[string][]byte{
+		"cut in the head": full[:two+5],
+		"cut in the body": full[:len(full)-3],
+		"a byte changed":  flip(full, len(full)-2),
+		"a length too big": func() []byte {
+			b := bytes.Clone(full)
+			b[two] = 0x7f
+			return b
+		}(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			os.WriteFile(path, data, 0o644)
+			g := Open(path)
+			if got := table(g); !slices.Equal(got, []string{"một", "hai"}) || g.Ignored == "" || g.Foreign {
+				t.Fatalf("read %q, ignored %q", got, g.Ignored)
+			}
+			if err := g.Append(tables("bốn")); err != nil {
+				t.Fatal(err)
+			}
+			if h := Open(path); h.Ignored != "" || !slices.Equal(table(h), []string{"một", "hai", "bốn"}) {
+				t.Errorf("after the next append: %q (%s)", table(h), h.Ignored)
+			}
+		})
+	}
+}
+
+func flip(b []byte, i int) []byte {
+	b = bytes.Clone(b)
+	b[i] ^= 0x55
+	return b
+}
+
+// A file that another program made (another congkhai, whose records may differ) or that
+// is not a cache at all is ignored whole, and replaced by the next write.
+func TestForeignFileIsIgnored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public-cache")
+	for _, data := range []string{
+		"congkhai cache 1 0123456789abcdef\n",
+		"congkhai cache 0 " + strings.TrimPrefix(string(header()), format+" "),
+		"<html>không phải bộ nhớ đệm</html>",
+		"",
+	} {
+		os.WriteFile(path, []byte(data), 0o644)
+		f := Open(path)
+		if !f.Foreign || f.Ignored == "" || len(f.segments) != 0 {
+			t.Errorf("%q: foreign %v, ignored %q", data, f.Foreign, f.Ignored)
+		}
+		if err := f.Append(tables("một")); err != nil {
+			t.Fatal(err)
+		}
+		if g := Open(path); g.Ignored != "" || !slices.Equal(table(g), []string{"một"}) {
+			t.Errorf("%q: after a write %q (%s)", data, table(g), g.Ignored)
+		}
+	}
+}
+
+// Replace leaves no file of its own beside the cache, and a cache it could not write
+// leaves the old one.
+func TestReplaceIsWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".public-cache")
+	f := Open(path)
+	f.Replace(tables("một"))
+	for i := range 3 {
+		f.Replace(tables(fmt.Sprint(i)))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files in the folder", len(entries))
+	}
+	if os.Getuid() == 0 {
+		t.Skip("root writes into a read-only folder")
+	}
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	if err := f.Replace(tables("bốn")); err == nil {
+		t.Fatal("Replace into a read-only folder succeeded")
+	}
+	if got := table(Open(path)); !slices.Equal(got, []string{"2"}) {
+		t.Errorf("after a failed Replace: %q", got)
+	}
+}
