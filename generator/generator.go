@@ -22,6 +22,7 @@ import (
 	"time"
 	_ "time/tzdata" // the as-of day is taken in Asia/Ho_Chi_Minh on any machine
 
+	"congkhai/generator/cache"
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
 	"congkhai/generator/model"
@@ -42,15 +43,20 @@ type Options struct {
 	Templates fs.FS         // overrides of the default templates, file by file; optional
 	Static    fs.FS         // overrides of the default static files, file by file; optional
 	Warn      func(string)  // told what was repaired of earlier, interrupted builds; optional
-	// Clean writes the whole site, as if nothing had been published; otherwise a build
-	// writes only the files whose bytes changed (see package publish).
+	// Clean writes the whole site, as if nothing had been published, and decodes every
+	// content file; otherwise a build writes only the files whose bytes changed (see
+	// package publish) and decodes only the content files changed since the last.
 	Clean bool
+	// Cache is kept from one build to the next by a program that builds many times (the
+	// preview server); if nil, the build reads and writes the cache file beside Out.
+	Cache *Cache
 }
 
 // Result describes a finished build.
 type Result struct {
 	Site     *model.Site
 	Stats    publish.Stats
+	Decoded  int // content files decoded, being new or changed (the others came from the cache)
 	Rendered int // outputs made, their inputs having changed (the others were kept)
 	Duration time.Duration
 	Stages   []Stage // the time each stage took, in order
@@ -85,13 +91,18 @@ func put(sess *publish.Session, f render.File, in uint64) error {
 // Check runs the stages that read content (load, validate, model) and returns every
 // problem found. It writes nothing.
 func Check(ctx context.Context, opts Options) (*model.Site, error) {
-	return check(ctx, opts, &stages{last: time.Now()})
+	return check(ctx, opts, nil, &stages{last: time.Now()})
 }
 
-func check(ctx context.Context, opts Options, st *stages) (*model.Site, error) {
+func check(ctx context.Context, opts Options, c *Cache, st *stages) (*model.Site, error) {
 	// Validate what could be read even when some could not, so the user sees every problem
 	// at once.
-	set, err := content.Load(opts.Content)
+	var cc *content.Cache
+	var mc *model.Cache
+	if c != nil {
+		cc, mc = c.content, c.model
+	}
+	set, err := content.LoadCached(opts.Content, cc)
 	st.done("load")
 	var errs diag.List
 	errs.Append(diag.Prefix("đọc", err))
@@ -103,7 +114,7 @@ func check(ctx context.Context, opts Options, st *stages) (*model.Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	site := model.New(set, opts.AsOf)
+	site := model.NewCached(set, opts.AsOf, mc)
 	st.done("model")
 	return site, nil
 }
@@ -123,17 +134,28 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := publish.Recover(opts.Out, opts.Warn); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
-	st := &stages{last: time.Now()}
-	site, err := check(ctx, opts, st)
-	if err != nil {
-		return nil, err
-	}
-	// The lock before the work: a second build of the same out is refused at once.
+	// The lock before the work: a second build of the same out is refused at once, and the
+	// cache beside it is this build's.
 	sess, err := publish.Open(opts.Out, publish.Options{Full: opts.Clean})
 	if err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}
 	defer sess.Close()
+	c, file := opts.Cache, (*cache.File)(nil)
+	if c == nil {
+		file, c = readCache(sess.Beside("cache"), opts.Warn)
+	}
+	if opts.Clean {
+		*c = *NewCache()
+		if file != nil {
+			file.Reset()
+		}
+	}
+	st := &stages{last: time.Now()}
+	site, err := check(ctx, opts, c, st)
+	if err != nil {
+		return nil, err
+	}
 	set, err := render.NewSet(site, render.Options{
 		Templates: overlay(opts.Templates, templates.FS),
 		Static:    overlay(opts.Static, static.FS),
@@ -143,6 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("kết xuất: %w", err)
 	}
 	res := &Result{Site: site}
+	_, res.Decoded, _ = c.content.Counts()
 	// Each output is made again only if its inputs changed; of those, only the files
 	// whose bytes changed are written.
 	var rendered atomic.Int64
@@ -167,7 +190,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	st.done("render")
 	// The search index is made whole, from every page's record, when anything changed.
-	in := set.SearchHash()
+	in := c.searchHash(set)
 	if !sess.KeepAll(render.IsSearchFile, in) {
 		files, err := set.SearchFiles()
 		if err != nil {
@@ -179,6 +202,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	st.done("search")
+	// The cache before the commit, which gives up the lock that makes the file this build's.
+	if file != nil {
+		if err := writeCache(file, c); err != nil && opts.Warn != nil {
+			opts.Warn(fmt.Sprintf("không ghi được bộ nhớ đệm %s: %v (lần dựng sau sẽ đọc lại mọi tệp)", sess.Beside("cache"), err))
+		}
+	}
 	if res.Stats, err = sess.Commit(); err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}

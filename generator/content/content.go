@@ -63,6 +63,8 @@ type source struct {
 	File string
 	keys keyPositions
 	text []byte // the TOML, for the key positions; scanned on first use (only errors need them)
+	// reread reads the TOML again when text is not kept: a record from the cache.
+	reread func() []byte
 	// line is added to every line number: the front matter of a Markdown file starts
 	// after its opening "+++".
 	line int
@@ -75,11 +77,19 @@ type source struct {
 // isDropped reports whether the value at path was left out for its wrong type.
 func (s *source) isDropped(path string) bool { return s.dropped[path] }
 
+// textNow returns the TOML, read again if the record came from the cache.
+func (s *source) textNow() []byte {
+	if s.text == nil && s.reread != nil {
+		s.text = s.reread()
+	}
+	return s.text
+}
+
 // Pos returns the position of the key at path (elements joined by dots, e.g. "task.3.lead.1").
 // It falls back to the nearest enclosing key that has a position (a missing key is reported
 // at the table it belongs in), then to the start of the file's TOML.
 func (s *source) Pos(path string) diag.Pos {
-	if s.keys == nil && s.text != nil {
+	if s.keys == nil && s.textNow() != nil {
 		s.keys = scanKeys(s.text)
 	}
 	for {
@@ -99,7 +109,7 @@ func (s *source) Pos(path string) diag.Pos {
 // as written (escaped, or split over lines).
 func (s *source) PosIn(path, needle string) diag.Pos {
 	p := s.Pos(path)
-	if p.Line == 0 || needle == "" || s.text == nil {
+	if p.Line == 0 || needle == "" || s.textNow() == nil {
 		return p
 	}
 	line, off := p.Line-s.line, 0

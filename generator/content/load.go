@@ -8,28 +8,36 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"congkhai/generator/diag"
+	"congkhai/generator/parallel"
 )
 
 // Load reads the content directory fsys. It returns the records it could read and, as a
 // diag.List, every problem found while reading: unreadable files, TOML syntax, unknown keys,
 // wrong value types, values outside their closed list (package vocab), misplaced files.
 // Files are read in lexical order.
-func Load(fsys fs.FS) (*Set, error) {
+func Load(fsys fs.FS) (*Set, error) { return LoadCached(fsys, nil) }
+
+// LoadCached is Load that takes from c the records of the files unchanged since they were
+// decoded, and adds to it those it decodes; c may be nil.
+func LoadCached(fsys fs.FS, c *Cache) (*Set, error) {
 	set := &Set{Unreadable: map[string]bool{}, Hashes: map[string]Hash{}}
 	var errs diag.List
-	plans := map[string]*PlanFile{}
-	markdown := map[string]string{} // decision.md and narrative.md, by name
+	// The folder is listed first, in lexical order, then its files are read and decoded on
+	// every core, each into a set of its own, and the sets joined in the listing's order:
+	// records and problems come out in the same order whatever the cores did.
+	var names []string
+	var entries []fs.DirEntry
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(diag.Pos{File: name}, "không đọc được: %v", err)
 			return nil
 		}
-		base := path.Base(name)
-		if name != "." && strings.HasPrefix(base, ".") {
+		if name != "." && strings.HasPrefix(path.Base(name), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -44,71 +52,50 @@ func Load(fsys fs.FS) (*Set, error) {
 			set.refuse(name, d.Type(), &errs)
 			return nil
 		}
-		text, ok := set.readText(fsys, name, &errs)
-		if !ok {
-			return nil
-		}
-		dir, parts := path.Dir(name), strings.Split(name, "/")
-		switch {
-		case name == "site.toml":
-			f := &SiteFile{source: source{File: name}}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Site = f
-			}
-		case len(parts) == 2 && parts[0] == "agencies" && path.Ext(name) == ".toml":
-			set.registry(name, text, &errs)
-		case len(parts) == 3 && parts[0] == "plans" && base == "plan.toml":
-			f := &PlanFile{source: source{File: name}, ID: parts[1]}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Plans = append(set.Plans, f)
-				plans[dir] = f
-			}
-		case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
-			if len(bytes.TrimSpace(text)) == 0 {
-				errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp trống: ghi nội dung, hoặc xóa tệp")
-				return nil
-			}
-			// plan.toml sorts after decision.md and before narrative.md: attach after the walk.
-			markdown[name] = string(text)
-		case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
-			f := &ReportFile{source: source{File: name}, Plan: parts[1]}
-			front, body, line, ok := splitFrontMatter(text)
-			if !ok {
-				errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "báo cáo tiến độ phải mở đầu bằng phần khai báo TOML giữa hai dòng +++")
-				return nil
-			}
-			f.source.line = line
-			if set.decode(&f.source, front, f, &errs) {
-				f.Body = string(body)
-				set.Reports = append(set.Reports, f)
-			}
-		case name == "ngay-nghi.toml":
-			f := &HolidaysFile{source: source{File: name}}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Holidays = f
-			}
-		case len(parts) == 2 && parts[0] == "thu-tuc" && path.Ext(name) == ".toml":
-			f := &ProcedureFile{source: source{File: name}}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Procedures = append(set.Procedures, f)
-			}
-		case len(parts) == 2 && parts[0] == "pakn" && path.Ext(name) == ".toml":
-			f := &PetitionFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Petitions = append(set.Petitions, f)
-			}
-		case len(parts) == 2 && parts[0] == "chi-so-766" && path.Ext(name) == ".toml":
-			f := &ResultsFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
-			if set.decode(&f.source, text, f, &errs) {
-				set.Results = append(set.Results, f)
-			}
-		default:
-			errs.Add(diag.Pos{File: name}, "tệp không thuộc cấu trúc nội dung (xem README.md, mục Nội dung)")
-		}
+		names = append(names, name)
+		entries = append(entries, d)
 		return nil
 	})
 	if err != nil {
 		errs.Add(diag.Pos{}, "%v", err)
+	}
+	if c != nil {
+		c.Begin()
+		defer c.End()
+	}
+	files := make([]fileLoad, len(names))
+	parallel.Do(len(names), func(i int) error {
+		f := &files[i]
+		f.name, f.set = names[i], &Set{Unreadable: map[string]bool{}, Hashes: map[string]Hash{}}
+		if c == nil {
+			f.load(fsys)
+			return nil
+		}
+		info, err := entries[i].Info()
+		if err != nil {
+			info = nil
+		} else if e := c.lookup(f.name, info.Size(), info.ModTime().UnixNano()); e != nil && (!e.racy() || f.sameBytes(fsys, e)) {
+			f.use(e, fsys)
+			return nil
+		}
+		f.read = time.Now().UnixNano()
+		f.load(fsys)
+		if e := f.entryOf(info); e != nil {
+			c.Put(f.name, e)
+		}
+		return nil
+	})
+	plans := map[string]*PlanFile{}
+	markdown := map[string]string{} // decision.md and narrative.md, by name
+	for _, f := range files {
+		set.join(f.set)
+		errs = append(errs, f.errs...)
+		if f.markdown != "" {
+			markdown[f.name] = f.text
+		}
+	}
+	for _, p := range set.Plans {
+		plans[path.Dir(p.File)] = p
 	}
 	for name, text := range markdown {
 		dir := path.Dir(name)
@@ -126,6 +113,104 @@ func Load(fsys fs.FS) (*Set, error) {
 		errs.Add(diag.Pos{File: "site.toml"}, "thiếu tệp site.toml")
 	}
 	return set, errs.Err()
+}
+
+// fileLoad is one content file read and decoded: its record in a set of its own, its
+// problems, and, for a plan's Markdown, its text (attached to the plan once all are read).
+type fileLoad struct {
+	name     string
+	read     int64 // when it was read, Unix nanoseconds (for the cache)
+	set      *Set
+	errs     diag.List
+	markdown string // "decision.md" or "narrative.md"
+	text     string
+}
+
+// load reads and decodes the file f.name into f.
+func (f *fileLoad) load(fsys fs.FS) {
+	name, set, errs := f.name, f.set, &f.errs
+	text, ok := set.readText(fsys, name, errs)
+	if !ok {
+		return
+	}
+	base, parts := path.Base(name), strings.Split(name, "/")
+	switch {
+	case name == "site.toml":
+		r := &SiteFile{source: source{File: name}}
+		if set.decode(&r.source, text, r, errs) {
+			set.Site = r
+		}
+	case len(parts) == 2 && parts[0] == "agencies" && path.Ext(name) == ".toml":
+		set.registry(name, text, errs)
+	case len(parts) == 3 && parts[0] == "plans" && base == "plan.toml":
+		r := &PlanFile{source: source{File: name}, ID: parts[1]}
+		if set.decode(&r.source, text, r, errs) {
+			set.Plans = append(set.Plans, r)
+		}
+	case len(parts) == 3 && parts[0] == "plans" && (base == "decision.md" || base == "narrative.md"):
+		if len(bytes.TrimSpace(text)) == 0 {
+			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "tệp trống: ghi nội dung, hoặc xóa tệp")
+			return
+		}
+		// plan.toml sorts after decision.md and before narrative.md: attached after the walk.
+		f.markdown, f.text = base, string(text)
+	case len(parts) == 3 && parts[0] == "progress" && path.Ext(name) == ".md":
+		r := &ReportFile{source: source{File: name}, Plan: parts[1]}
+		front, body, line, ok := splitFrontMatter(text)
+		if !ok {
+			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "báo cáo tiến độ phải mở đầu bằng phần khai báo TOML giữa hai dòng +++")
+			return
+		}
+		r.source.line = line
+		if set.decode(&r.source, front, r, errs) {
+			r.Body = string(body)
+			set.Reports = append(set.Reports, r)
+		}
+	case name == "ngay-nghi.toml":
+		r := &HolidaysFile{source: source{File: name}}
+		if set.decode(&r.source, text, r, errs) {
+			set.Holidays = r
+		}
+	case len(parts) == 2 && parts[0] == "thu-tuc" && path.Ext(name) == ".toml":
+		r := &ProcedureFile{source: source{File: name}}
+		if set.decode(&r.source, text, r, errs) {
+			set.Procedures = append(set.Procedures, r)
+		}
+	case len(parts) == 2 && parts[0] == "pakn" && path.Ext(name) == ".toml":
+		r := &PetitionFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
+		if set.decode(&r.source, text, r, errs) {
+			set.Petitions = append(set.Petitions, r)
+		}
+	case len(parts) == 2 && parts[0] == "chi-so-766" && path.Ext(name) == ".toml":
+		r := &ResultsFile{source: source{File: name}, ID: strings.TrimSuffix(base, ".toml")}
+		if set.decode(&r.source, text, r, errs) {
+			set.Results = append(set.Results, r)
+		}
+	default:
+		errs.Add(diag.Pos{File: name}, "tệp không thuộc cấu trúc nội dung (xem README.md, mục Nội dung)")
+	}
+}
+
+// join adds the records, hashes and unreadable files of o, one file's set, to set.
+func (set *Set) join(o *Set) {
+	if o.Site != nil {
+		set.Site = o.Site
+	}
+	if o.Holidays != nil {
+		set.Holidays = o.Holidays
+	}
+	set.Authorities = append(set.Authorities, o.Authorities...)
+	set.Plans = append(set.Plans, o.Plans...)
+	set.Reports = append(set.Reports, o.Reports...)
+	set.Procedures = append(set.Procedures, o.Procedures...)
+	set.Petitions = append(set.Petitions, o.Petitions...)
+	set.Results = append(set.Results, o.Results...)
+	for k, v := range o.Hashes {
+		set.Hashes[k] = v
+	}
+	for k, v := range o.Unreadable {
+		set.Unreadable[k] = v
+	}
 }
 
 // LoadRegistries reads only the agency registries (agencies/*.toml), for commands that
@@ -206,7 +291,12 @@ func (set *Set) readText(fsys fs.FS, name string, errs *diag.List) ([]byte, bool
 		return nil, false
 	}
 	set.hash(name, text)
-	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff"))), true
+	return normalize(text), true
+}
+
+// normalize makes a file's text NFC, without a byte-order mark.
+func normalize(text []byte) []byte {
+	return norm.NFC.Bytes(bytes.TrimPrefix(text, []byte("\ufeff")))
 }
 
 // ReadFile reads one file of a content folder as Load does: only a regular file reached

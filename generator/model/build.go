@@ -15,14 +15,23 @@ import (
 // New builds the model from a validated content set. Validation has checked every
 // reference, so New does not fail; a reference it cannot resolve is a bug in Validate and
 // panics.
-func New(set *content.Set, asOf schedule.Date) *Site {
+func New(set *content.Set, asOf schedule.Date) *Site { return NewCached(set, asOf, nil) }
+
+// NewCached is New that takes from c what earlier builds derived from files unchanged
+// since, and adds to it what it derives; c may be nil.
+func NewCached(set *content.Set, asOf schedule.Date, c *Cache) *Site {
 	b := &builder{
+		cache:       c,
 		site:        &Site{AsOf: asOf, documents: map[string]*Plan{}},
 		agencies:    map[string]*Agency{},
 		authorities: map[string]*Authority{},
 		plans:       map[string]*Plan{},
 		tasks:       map[string]*Task{},
 		coll:        collate.New(language.Vietnamese),
+	}
+	if c != nil {
+		c.Begin()
+		defer c.End()
 	}
 	b.site.Sources = set.Hashes
 	if set.Holidays != nil {
@@ -53,6 +62,7 @@ type builder struct {
 	plans       map[string]*Plan      // by ID
 	tasks       map[string]*Task      // by "plan/task"
 	coll        *collate.Collator
+	cache       *Cache // nil: derive everything
 }
 
 func (b *builder) compare(x, y string) int { return b.coll.CompareString(x, y) }

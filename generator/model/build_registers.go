@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,16 +115,27 @@ func (s *Site) Procedure(code string) *Procedure { return s.procedures[code] }
 
 func (b *builder) petitions(files []*content.PetitionFile, rules content.PetitionRules) {
 	s := b.site
-	masker := privacy.NewMasker(b.publicNames(rules))
+	names := b.publicNames(rules)
+	masker := privacy.NewMasker(names)
 	// Masking is most of the time of the model on a site with many petitions: it runs on
-	// every core, a petition a job.
+	// every core, a petition a job, and what it made of a file is kept in the cache, by the
+	// file's bytes and the names the masker keeps.
+	key := b.cache.masking(names)
 	masked := make([]maskedPetition, len(files))
 	parallel.Do(len(files), func(i int) error {
+		k := key(files[i].File, s.Sources[files[i].File])
+		if m, ok := b.cache.get(k); ok {
+			masked[i] = *m
+			return nil
+		}
 		masked[i] = maskPetition(masker, files[i])
+		b.cache.put(k, &masked[i])
 		return nil
 	})
 	for _, m := range masked {
-		s.Warnings = append(s.Warnings, m.warnings...)
+		for _, w := range m.Warnings {
+			s.Warnings.Add(w.Pos, "%s", w.Msg)
+		}
 	}
 	for i, f := range files {
 		// The site shows petitions as they stood on the as-of day, as it does tasks: one
@@ -135,12 +147,12 @@ func (b *builder) petitions(files []*content.PetitionFile, rules content.Petitio
 		if date(f.Answered).After(s.AsOf) {
 			g := *f
 			g.Status, g.Answered = vocab.PetitionProcessing, time.Time{}
-			f, m.answer, m.documents = &g, "", nil
+			f, m.Answer, m.Documents = &g, "", nil
 		}
 		p := &Petition{File: f.File, ID: f.ID, Received: date(f.Received), Channel: f.Channel, Kind: f.Kind,
-			Subject: m.subject, ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
+			Subject: m.Subject, ProcedureCode: f.Procedure, Procedure: s.procedures[f.Procedure],
 			Agencies: b.agencyList("", f.Agencies), Status: f.Status, Answered: date(f.Answered),
-			Question: m.question, Answer: m.answer, Documents: m.documents, Illustrative: f.Illustrative}
+			Question: m.Question, Answer: m.Answer, Documents: m.Documents, Illustrative: f.Illustrative}
 		p.Due, p.Timeliness, p.Days = s.assessPetition(p)
 		if p.Procedure != nil {
 			p.Procedure.Petitions = append(p.Procedure.Petitions, p)
@@ -167,9 +179,15 @@ func (b *builder) petitions(files []*content.PetitionFile, rules content.Petitio
 
 // maskedPetition is what a petition may show, masked, and the doubts masking left.
 type maskedPetition struct {
-	subject, question, answer string
-	documents                 []Evidence
-	warnings                  diag.List
+	Subject, Question, Answer string
+	Documents                 []Evidence
+	Warnings                  []warning
+}
+
+// warning is a doubt masking left, at its place in the petition's file.
+type warning struct {
+	Pos diag.Pos
+	Msg string
 }
 
 // maskPetition masks every text a petition shows: the subject and the question as a
@@ -178,20 +196,20 @@ type maskedPetition struct {
 // its place in the file.
 func maskPetition(m *privacy.Masker, f *content.PetitionFile) maskedPetition {
 	out := maskedPetition{
-		subject:  m.Text(f.Subject, privacy.Citizen),
-		question: m.Markdown(f.Question, privacy.Citizen),
-		answer:   m.Markdown(f.Answer, privacy.Agency),
+		Subject:  m.Text(f.Subject, privacy.Citizen),
+		Question: m.Markdown(f.Question, privacy.Citizen),
+		Answer:   m.Markdown(f.Answer, privacy.Agency),
 	}
 	warn := func(key, shown string, a privacy.Author) {
 		for _, x := range m.Suspects(shown, a) {
 			text := shown[x.Start:x.End]
 			first, _, _ := strings.Cut(text, " ")
-			out.warnings.Add(f.PosIn(key, first), "có thể còn %s chưa được che: %q; nếu đúng, hãy sửa nội dung; nếu không, thêm vào public_names trong [pakn] của site.toml", x.Kind.Label(), text)
+			out.Warnings = append(out.Warnings, warning{f.PosIn(key, first), fmt.Sprintf("có thể còn %s chưa được che: %q; nếu đúng, hãy sửa nội dung; nếu không, thêm vào public_names trong [pakn] của site.toml", x.Kind.Label(), text)})
 		}
 	}
-	warn("subject", out.subject, privacy.Citizen)
-	warn("question", markdown.Text(out.question), privacy.Citizen)
-	warn("answer", markdown.Text(out.answer), privacy.Agency)
+	warn("subject", out.Subject, privacy.Citizen)
+	warn("question", markdown.Text(out.Question), privacy.Citizen)
+	warn("answer", markdown.Text(out.Answer), privacy.Agency)
 	for i, d := range f.Documents {
 		e := Evidence{Number: m.Text(d.Number, privacy.Agency), Title: m.Text(d.Title, privacy.Agency), Date: date(d.Date)}
 		if m.SafeAddress(d.URL, privacy.Agency) {
@@ -199,10 +217,10 @@ func maskPetition(m *privacy.Masker, f *content.PetitionFile) maskedPetition {
 		}
 		key := "document." + strconv.Itoa(i)
 		warn(key+".title", e.Title, privacy.Agency)
-		out.documents = append(out.documents, e)
+		out.Documents = append(out.Documents, e)
 	}
 	if m.LooksPersonal(f.ID) {
-		out.warnings.Add(diag.Pos{File: f.File}, "tên tệp %q có thể chứa họ tên hoặc số điện thoại, và là địa chỉ của trang: đổi tên tệp (ví dụ theo năm và số thứ tự: 2026-001.toml)", f.ID)
+		out.Warnings = append(out.Warnings, warning{diag.Pos{File: f.File}, fmt.Sprintf("tên tệp %q có thể chứa họ tên hoặc số điện thoại, và là địa chỉ của trang: đổi tên tệp (ví dụ theo năm và số thứ tự: 2026-001.toml)", f.ID)})
 	}
 	return out
 }

@@ -65,6 +65,9 @@ func Listen(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Build.Cache == nil {
+		cfg.Build.Cache = generator.NewCache() // kept in memory from one build to the next
+	}
 	s := &Server{cfg: cfg, ln: ln, built: make(chan struct{})}
 	s.build(context.Background())
 	return s, nil
