@@ -18,7 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"time"
 	_ "time/tzdata" // the as-of day is taken in Asia/Ho_Chi_Minh on any machine
 
@@ -58,8 +58,10 @@ type Result struct {
 	Stats    publish.Stats
 	Decoded  int // content files decoded, being new or changed (the others came from the cache)
 	Rendered int // outputs made, their inputs having changed (the others were kept)
-	Duration time.Duration
-	Stages   []Stage // the time each stage took, in order
+	// RenderedPaths are their paths, sorted; search parts are named by their bytes' hash.
+	RenderedPaths []string
+	Duration      time.Duration
+	Stages        []Stage // the time each stage took, in order
 }
 
 // Stage is the time a stage of the pipeline took.
@@ -168,7 +170,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	_, res.Decoded, _ = c.content.Counts()
 	// Each output is made again only if its inputs changed; of those, only the files
 	// whose bytes changed are written.
-	var rendered atomic.Int64
+	var (
+		mu       sync.Mutex
+		rendered []string
+	)
+	made := func(paths ...string) {
+		mu.Lock()
+		rendered = append(rendered, paths...)
+		mu.Unlock()
+	}
 	if err := parallel.Do(len(set.Outputs), func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -179,7 +189,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			sess.Keep(o.Path)
 			return nil
 		}
-		rendered.Add(1)
+		made(o.Path)
 		f, err := set.Render(o)
 		if err != nil {
 			return fmt.Errorf("kết xuất: %w", err)
@@ -196,7 +206,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("kết xuất: %w", err)
 		}
-		rendered.Add(int64(len(files)))
+		for _, f := range files {
+			made(f.Path)
+		}
 		if err := parallel.Do(len(files), func(i int) error { return put(sess, files[i], in) }); err != nil {
 			return nil, err
 		}
@@ -213,7 +225,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	st.done("write")
 	res.Stages = st.list
-	res.Rendered = int(rendered.Load())
+	slices.Sort(rendered)
+	res.Rendered, res.RenderedPaths = len(rendered), rendered
 	res.Duration = time.Since(start)
 	return res, nil
 }

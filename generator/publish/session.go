@@ -53,6 +53,8 @@ type Stats struct {
 	Bytes   int64 // after minification
 	Written int   // files written, because their bytes changed or they are new
 	Removed int   // files removed, no output having them any more
+
+	WrittenPaths, RemovedPaths []string // the paths of both, sorted, the marker left out
 }
 
 // Session is one build's publishing into out.
@@ -345,6 +347,7 @@ func (s *Session) Commit() (Stats, error) {
 		}
 		s.stage = ""
 		st.Written = len(s.next.files)
+		st.WrittenPaths = slices.Sorted(mapKeys(s.next.files))
 		return st, nil
 	}
 	removed := slices.Clone(s.extra)
@@ -354,7 +357,7 @@ func (s *Session) Commit() (Stats, error) {
 		}
 	}
 	slices.Sort(removed)
-	st.Removed = len(removed)
+	st.Removed, st.RemovedPaths = len(removed), removed
 	if len(s.written) == 0 && len(removed) == 0 {
 		// Nothing changed in out. Outputs whose inputs changed but whose bytes did not (a
 		// new congkhai, an edit no page shows) still need their new input hashes kept, or
@@ -368,7 +371,7 @@ func (s *Session) Commit() (Stats, error) {
 		return st, nil
 	}
 	slices.Sort(s.written)
-	st.Written = len(s.written)
+	st.Written, st.WrittenPaths = len(s.written), s.written
 	j := journal{stage: filepath.Base(s.stage), puts: s.written, dels: removed, next: s.next}
 	if s.stage == "" {
 		stage, err := s.stageDir()
