@@ -146,13 +146,14 @@ func authorityFiles(s *model.Site) []string {
 }
 
 // listHead is what a list page shows of its list besides the items: its title, filter,
-// size and pages.
+// size, and the pages its pager links.
 func listHead(l *Listing) any {
 	return struct {
 		Title, Filter, Value string
 		Total, From, Page    int
-		Pages                []string
-	}{l.Title, l.Filter, l.Value, l.Total, l.From, l.Page, l.Pages}
+		Pages                int
+		Pager                []PagerLink
+	}{l.Title, l.Filter, l.Value, l.Total, l.From, l.Page, len(l.Pages), l.Pager()}
 }
 
 // groupCount is a filter of a list as its pages show it: its name, address and size.
