@@ -18,10 +18,13 @@ type Cache struct {
 	content *content.Cache
 	model   *model.Cache
 	search  *cache.Table[uint64] // the search index's input hash by the hash of its sources
+	texts   *render.Texts        // kept in memory only, by the preview server
 }
 
 // NewCache returns an empty cache, for Options.Cache.
-func NewCache() *Cache { return &Cache{content.NewCache(), model.NewCache(), cache.NewTable[uint64]()} }
+func NewCache() *Cache {
+	return &Cache{content.NewCache(), model.NewCache(), cache.NewTable[uint64](), render.NewTexts()}
+}
 
 // The cache file's tables.
 const (
@@ -38,7 +41,7 @@ func readCache(path string, warn func(string)) (*cache.File, *Cache) {
 		warn(f.Ignored)
 	}
 	return f, &Cache{content.DecodeCache(f.Table(contentTable)), model.DecodeCache(f.Table(modelTable)),
-		cache.DecodeTable[uint64](f.Table(searchTable))}
+		cache.DecodeTable[uint64](f.Table(searchTable)), nil}
 }
 
 // writeCache writes into the cache file what this build added to c.

@@ -162,6 +162,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Templates: overlay(opts.Templates, templates.FS),
 		Static:    overlay(opts.Static, static.FS),
 		BaseURL:   opts.BaseURL,
+		Texts:     c.texts,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("kết xuất: %w", err)

@@ -103,7 +103,7 @@ func (s *Set) SourcesHash() uint64 {
 }
 
 func (s *Set) searchInput() *searchInput {
-	s.searchOnce.Do(func() { s.search = searchInputOf(s.r.site) })
+	s.searchOnce.Do(func() { s.search = searchInputOf(s.r.site, s.r.opts.Texts) })
 	return s.search
 }
 

@@ -41,6 +41,7 @@ type Options struct {
 	Templates fs.FS  // the theme's templates
 	Static    fs.FS  // the theme's static files, copied under assets/ with a content hash in the name of each
 	BaseURL   string // absolute URL of the site root, for permanent links; may be empty
+	Texts     *Texts // plain texts kept from the last build; may be nil
 }
 
 type renderer struct {

@@ -25,7 +25,7 @@ const (
 // wants the procedure first.
 var searchKinds = []struct {
 	search.Kind
-	docs func(*model.Site) []search.Doc
+	docs func(*model.Site, func(string) string) []search.Doc
 }{
 	{search.Kind{ID: "ke-hoach", Label: "Kế hoạch", Boost: 1.3}, planDocs},
 	{search.Kind{ID: "nhiem-vu", Label: "Nhiệm vụ"}, taskDocs},
@@ -37,7 +37,7 @@ var searchKinds = []struct {
 }
 
 // SearchFiles builds the search index of site: its parts and its entry.
-func SearchFiles(site *model.Site) ([]File, error) { return searchInputOf(site).files() }
+func SearchFiles(site *model.Site) ([]File, error) { return searchInputOf(site, nil).files() }
 
 // searchInput is everything the index is made of: the pages worth finding, what they say,
 // and the filters. Two builds with the same input make the same index.
@@ -47,11 +47,12 @@ type searchInput struct {
 	Docs  []search.Doc
 }
 
-func searchInputOf(site *model.Site) *searchInput {
+func searchInputOf(site *model.Site, texts *Texts) *searchInput {
+	texts.begin()
 	in := &searchInput{}
 	for _, k := range searchKinds {
 		in.Kinds = append(in.Kinds, k.Kind)
-		for _, d := range k.docs(site) {
+		for _, d := range k.docs(site, texts.text) {
 			d.Kind = k.ID
 			in.Docs = append(in.Docs, d)
 		}
@@ -60,6 +61,39 @@ func searchInputOf(site *model.Site) *searchInput {
 		in.Plans = append(in.Plans, search.Filter{ID: p.ID, Label: p.ShortTitle})
 	}
 	return in
+}
+
+// Texts keeps the plain text of Markdown texts from one build to the next, for a program
+// that builds many times (the preview server): the search index's records need the text
+// of every procedure, petition and report, a second of goldmark at 10,000 pages. A text
+// the last build did not ask for is dropped.
+type Texts struct {
+	last, now map[string]string
+}
+
+// NewTexts returns an empty store, for Options.Texts.
+func NewTexts() *Texts { return &Texts{} }
+
+func (t *Texts) begin() {
+	if t != nil {
+		t.last, t.now = t.now, map[string]string{}
+	}
+}
+
+// text is plainText, remembered. Records are made one after the other: no lock.
+func (t *Texts) text(md string) string {
+	if t == nil {
+		return plainText(md)
+	}
+	if s, ok := t.now[md]; ok {
+		return s
+	}
+	s, ok := t.last[md]
+	if !ok {
+		s = plainText(md)
+	}
+	t.now[md] = s
+	return s
 }
 
 func (in *searchInput) files() ([]File, error) {
@@ -101,7 +135,7 @@ func indexFiles(idx *search.Index) []File {
 	return append(files, File{Path: searchEntry, Data: []byte(entry), Compact: true})
 }
 
-func planDocs(s *model.Site) []search.Doc {
+func planDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Plans {
 		d := p.Document
@@ -124,7 +158,7 @@ func sectionTitles(sections []*model.Section) []string {
 	return out
 }
 
-func taskDocs(s *model.Site) []search.Doc {
+func taskDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Plans {
 		for _, t := range p.Tasks {
@@ -154,7 +188,7 @@ func taskDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-func procedureDocs(s *model.Site) []search.Doc {
+func procedureDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Procedures {
 		body := []string{p.Online.Label(), p.Kind, strings.Join(p.Subjects, ", ")}
@@ -184,7 +218,7 @@ func procedureDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-func fieldDocs(s *model.Site) []search.Doc {
+func fieldDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, f := range s.Fields {
 		out = append(out, search.Doc{
@@ -195,7 +229,7 @@ func fieldDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-func petitionDocs(s *model.Site) []search.Doc {
+func petitionDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.Petitions {
 		context := p.Kind.Label() + " · " + agencyNames(p.Agencies)
@@ -215,7 +249,7 @@ func petitionDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-func periodDocs(s *model.Site) []search.Doc {
+func periodDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, p := range s.ScorePeriods {
 		body := []string{p.Scope, p.Source}
@@ -230,7 +264,7 @@ func periodDocs(s *model.Site) []search.Doc {
 	return out
 }
 
-func agencyDocs(s *model.Site) []search.Doc {
+func agencyDocs(s *model.Site, plainText func(string) string) []search.Doc {
 	var out []search.Doc
 	for _, a := range s.Agencies {
 		body := append([]string{plainText(a.Description)}, a.Aliases...)
