@@ -105,6 +105,13 @@ func (r *report) markdown() string {
 	return b.String()
 }
 
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return thousands(n) + " " + what + "s"
+}
+
 func orUnknown(s string) string {
 	if s == "" {
 		return "CPU unknown"
@@ -152,8 +159,8 @@ func (s *sizeResult) markdown(b *strings.Builder) {
 		return
 	}
 	st := s.stats
-	fmt.Fprintf(b, "Content: %s files, %s: %d province(s), %s agencies, %d plans, %s tasks, %s progress reports, %s procedures (%s of them copies), %s petitions, %s periods of 766 results (%s unit rows); ",
-		thousands(s.content.files), megabytes(s.content.bytes), st.Authorities, thousands(st.Agencies), st.Plans, thousands(st.Tasks), thousands(st.Reports),
+	fmt.Fprintf(b, "Content: %s files, %s: %s, %s agencies, %s plans, %s tasks, %s progress reports, %s procedures (%s of them copies), %s petitions, %s periods of 766 results (%s unit rows); ",
+		thousands(s.content.files), megabytes(s.content.bytes), plural(st.Authorities, "province"), thousands(st.Agencies), thousands(st.Plans), thousands(st.Tasks), thousands(st.Reports),
 		thousands(st.Procedures), thousands(st.Copies), thousands(st.Petitions), thousands(st.ScorePeriods), thousands(st.ScoreUnits))
 	if s.reused {
 		fmt.Fprintf(b, "generated in %s (reused).\n", seconds(s.genTime))
@@ -163,8 +170,12 @@ func (s *sizeResult) markdown(b *strings.Builder) {
 	if st.Pages > 0 && clean != nil && clean.pages > 0 && clean.pages != st.Pages {
 		fmt.Fprintf(b, "sitegen estimated %s pages; the build made %s.\n", thousands(st.Pages), thousands(clean.pages))
 	}
-	if s.hugoPages > 0 {
-		fmt.Fprintf(b, "Hugo site: %s pages, %s files, %s.\n", thousands(s.hugoPages), thousands(s.hugoFiles), megabytes(s.hugoBytes))
+	if s.html > 0 {
+		fmt.Fprintf(b, "congkhai's pages (HTML only) weigh %s", megabytes(s.html))
+		if s.hugoPages > 0 {
+			fmt.Fprintf(b, "; the Hugo site has %s pages weighing %s, in %s files, %s in all", thousands(s.hugoPages), megabytes(s.hugoHTML), thousands(s.hugoFiles), megabytes(s.hugoBytes))
+		}
+		b.WriteString(".\n")
 	}
 	fmt.Fprintf(b, "Runs: %d. Load average: %.2f at the start of this size, %.2f at its end.\n\n", s.runs, s.loadStart, s.loadEnd)
 	b.WriteString("| build | wall time | peak RSS | pages/s | written | changed | removed | ÷ floor | ÷ Hugo |\n")
@@ -316,10 +327,11 @@ What the columns mean:
   even with the same bytes; **changed**: files whose bytes differ, new ones included;
   **removed**: files no longer there. Counted by comparing the output folder before and
   after, by content hash, size, modification time and inode.
-- **floor**: a trivial Go program (cmd/congkhai-bench/floor: os.MkdirAll, os.WriteFile) writing the same files, of
-  the same sizes, in the same folders, into an empty folder: with one writer, and with as
-  many writers as cores (congkhai writes on every core). **÷ floor** is the time over the
-  one-writer floor.
+- **floor**: a trivial Go program (cmd/congkhai-bench/floor: os.MkdirAll, os.WriteFile)
+  writing the same files, of the same sizes, in the same folders, into an empty folder:
+  with one writer, and with as many writers as cores (congkhai writes on every core).
+  **÷ floor** is the time over the one-writer floor. The floor follows the clean builds,
+  while the disk still writes back what they wrote: its spread is the disk's.
 - **÷ Hugo**: congkhai's time over Hugo's for the same work: clean build, rebuild with
   nothing changed, rebuild after one content file changed (congkhai: one progress report).
   The Hugo site has the same pages at the same addresses, the same records as its content,

@@ -47,6 +47,8 @@ type sizeResult struct {
 	hugoPages int
 	hugoFiles int
 	hugoBytes int64
+	hugoHTML  int64 // bytes of Hugo's HTML pages
+	html      int64 // bytes of congkhai's HTML pages
 	notes     []string
 	err       error
 	loadStart float64
@@ -217,6 +219,7 @@ func (b *bench) measureSize(ctx context.Context, s sizeSpec) (res *sizeResult) {
 	for run := 1; run <= res.runs && ctx.Err() == nil; run++ {
 		b.logf("%s: lần đo %d/%d", s.name, run, res.runs)
 		if ck("clean", true, "--as-of", asOf) && manifest == "" {
+			res.html = ckTree.htmlBytes()
 			manifest = filepath.Join(dir, "floor-manifest.txt")
 			if err := writeManifest(manifest, ckTree); err != nil {
 				res.note("No floor: the list of files could not be written: %v", err)
@@ -261,6 +264,7 @@ func (b *bench) measureSize(ctx context.Context, s sizeSpec) (res *sizeResult) {
 	if site != nil {
 		res.hugoPages = site.pages
 		res.hugoFiles, _, res.hugoBytes = hugoTree.stats()
+		res.hugoHTML = hugoTree.htmlBytes()
 	}
 	return res
 }

@@ -101,6 +101,16 @@ func (t tree) stats() (files, pages int, bytes int64) {
 	return
 }
 
+// htmlBytes is the size of a tree's HTML files: its pages, without assets or index.
+func (t tree) htmlBytes() (n int64) {
+	for p, e := range t {
+		if strings.HasSuffix(p, ".html") {
+			n += e.size
+		}
+	}
+	return n
+}
+
 // delta is what a build did to a tree.
 type delta struct {
 	Created   int // paths that were not there
