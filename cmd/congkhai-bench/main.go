@@ -101,15 +101,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	rep := b.run(ctx)
 	text := rep.markdown()
 	fmt.Fprint(stdout, text)
+	if ctx.Err() != nil {
+		// An interrupted run does not replace the figures of a whole one.
+		if cfg.md != "" {
+			fmt.Fprintf(stderr, "congkhai-bench: đã dừng giữa chừng; không ghi vào %s\n", cfg.md)
+		}
+		return 1
+	}
 	if cfg.md != "" {
 		if err := updateBenchmarks(cfg.md, rep.heading(), text); err != nil {
 			fmt.Fprintf(stderr, "congkhai-bench: %v\n", err)
 			return 1
 		}
 		fmt.Fprintf(stderr, "congkhai-bench: đã ghi kết quả vào %s\n", cfg.md)
-	}
-	if ctx.Err() != nil {
-		return 1
 	}
 	return 0
 }

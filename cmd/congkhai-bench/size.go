@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -305,6 +306,12 @@ func (b *bench) child(ctx context.Context, dir, logFile string, env []string, na
 		return wall, rss, nil
 	}
 	msg := fmt.Sprintf("exit status %d", code)
+	if code < 0 {
+		msg = fmt.Sprintf("killed by signal %d (%v)", -code, syscall.Signal(-code))
+		if syscall.Signal(-code) == syscall.SIGKILL {
+			msg += ": out of memory, if the kernel's log says so"
+		}
+	}
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		msg = fmt.Sprintf("took more than %v", b.cfg.timeout)

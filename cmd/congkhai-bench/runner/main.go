@@ -4,7 +4,8 @@
 //	runner RESULT PROGRAM ARGS...
 //
 // runs PROGRAM with the runner's standard output and error, and writes into RESULT its wall
-// time (ns), its peak resident set (bytes) and its exit code.
+// time (ns), its peak resident set (bytes) and its exit code, or minus the signal that
+// killed it.
 //
 // Linux keeps a process's memory high-water mark across exec, and Go starts a child with
 // vfork, sharing the parent's memory until exec: a program the bench started itself would
@@ -21,12 +22,14 @@ import (
 	"time"
 )
 
-func main() {
-	if len(os.Args) < 3 {
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	if len(args) < 2 {
 		fmt.Fprintln(os.Stderr, "cách dùng: runner KẾT-QUẢ CHƯƠNG-TRÌNH [ĐỐI-SỐ…]")
-		os.Exit(2)
+		return 2
 	}
-	cmd := exec.Command(os.Args[2], os.Args[3:]...)
+	cmd := exec.Command(args[1], args[2:]...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	cmd.SysProcAttr = dieWithParent()
 	start := time.Now()
@@ -37,13 +40,17 @@ func main() {
 	switch {
 	case errors.As(err, &exit):
 		code = exit.ExitCode()
+		if sig := signaled(cmd.ProcessState); sig != 0 {
+			code = -sig
+		}
 	case err != nil:
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return 1
 	}
 	result := fmt.Sprintf("%d %d %d\n", wall.Nanoseconds(), maxRSS(cmd.ProcessState), code)
-	if err := os.WriteFile(os.Args[1], []byte(result), 0o644); err != nil {
+	if err := os.WriteFile(args[0], []byte(result), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }

@@ -16,3 +16,11 @@ func maxRSS(ps *os.ProcessState) int64 {
 	}
 	return 0
 }
+
+// signaled is the signal that killed a process, 0 if none did.
+func signaled(ps *os.ProcessState) int {
+	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return int(ws.Signal())
+	}
+	return 0
+}
