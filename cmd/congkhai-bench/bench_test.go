@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,9 +51,11 @@ func TestDiffCountsWhatABuildDid(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := diff(before, after)
-	want := delta{Created: 1, Rewritten: 2, Changed: 2, Removed: 1}
-	if got != want {
-		t.Errorf("diff = %+v, want %+v", got, want)
+	if got.Created != 1 || got.Rewritten != 2 || got.Changed != 2 || got.Removed != 1 {
+		t.Errorf("diff = %+v, want 1 created, 2 rewritten, 2 changed, 1 removed", got)
+	}
+	if s := strings.Join(got.Sample, " "); s != "-gone.html other.html sub/created.html" {
+		t.Errorf("sample = %q, want the changed and removed paths in order", s)
 	}
 	if got.Written() != 3 {
 		t.Errorf("Written() = %d, want 3", got.Written())
@@ -60,24 +66,197 @@ func TestDiffCountsWhatABuildDid(t *testing.T) {
 	}
 }
 
-// A run's section replaces the section of the same command and comes first; the others stay.
+// A run's section replaces the section of the same command where it is, or comes first; the
+// introduction and the other sections stay as they are, a "## " line in a code block too.
 func TestUpdateBenchmarks(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "BENCHMARKS.md")
-	write(t, filepath.Dir(name), map[string]string{"BENCHMARKS.md": "# Old intro\n\n## `go run a`\n\nold a\n\n## `go run b`\n\nb\n"})
+	old := "# Old intro\n\nKept.\n\n## `go run a`\n\nold a\n\n```\n## not a heading\n```\n\n## `go run b`\n\nb\n"
+	write(t, filepath.Dir(name), map[string]string{"BENCHMARKS.md": old})
 	if err := updateBenchmarks(name, "## `go run a`", "## `go run a`\n\nnew a\n"); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(name)
-	text := string(data)
-	if !strings.HasPrefix(text, benchmarksIntro) {
-		t.Errorf("the file does not open with the introduction:\n%s", text)
+	want := "# Old intro\n\nKept.\n\n## `go run a`\n\nnew a\n\n## `go run b`\n\nb\n"
+	if string(data) != want {
+		t.Errorf("replaced in place:\n%s\nwant:\n%s", data, want)
 	}
-	ia, ib := strings.Index(text, "new a"), strings.Index(text, "\nb\n")
-	if ia < 0 || ib < 0 || ia > ib || strings.Contains(text, "old a") || strings.Contains(text, "Old intro") {
-		t.Errorf("sections not replaced in order:\n%s", text)
+	if err := updateBenchmarks(name, "## `go run c`", "## `go run c`\n\nc\n\n\n"); err != nil {
+		t.Fatal(err)
 	}
-	if strings.Count(text, "## `go run a`") != 1 {
-		t.Errorf("the section of `go run a` is there %d times", strings.Count(text, "## `go run a`"))
+	data, _ = os.ReadFile(name)
+	want = "# Old intro\n\nKept.\n\n## `go run c`\n\nc\n\n## `go run a`\n\nnew a\n\n## `go run b`\n\nb\n"
+	if string(data) != want {
+		t.Errorf("a new section comes first:\n%s\nwant:\n%s", data, want)
+	}
+	// A new file opens with the introduction.
+	fresh := filepath.Join(t.TempDir(), "BENCHMARKS.md")
+	if err := updateBenchmarks(fresh, "## `go run a`", "## `go run a`\n\na\n"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ = os.ReadFile(fresh)
+	if !strings.HasPrefix(string(data), benchmarksIntro) || !strings.HasSuffix(string(data), "\n\n## `go run a`\n\na\n") {
+		t.Errorf("a new file:\n%s", data)
+	}
+}
+
+// A clean build starts from nothing: the output and every file congkhai keeps beside it go,
+// and nothing else.
+func TestRemoveOutRemovesCacheAndManifest(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"public/index.html": "x", ".public-cache": "c", ".public-manifest": "m", ".public-lock": "",
+		".public-new-5b7d/index.html": "y", ".publicity-cache": "k", "public2/index.html": "k", "content/site.toml": "k", ".other-cache": "k"})
+	removeOut(filepath.Join(dir, "public"))
+	left, err := snapshot(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for p := range left {
+		got = append(got, p)
+	}
+	slices.Sort(got)
+	if want := []string{".other-cache", ".publicity-cache", "content/site.toml", "public2/index.html"}; !slices.Equal(got, want) {
+		t.Errorf("left %v, want %v", got, want)
+	}
+}
+
+// The changes are made to the generated content and undone: the files and the stamp come
+// back byte for byte, and a content left changed is caught.
+func TestEditsAreUndone(t *testing.T) {
+	content := t.TempDir()
+	write(t, content, map[string]string{
+		stampName:                    `{"Fingerprint":"x"}`,
+		"progress/p/b-2026-01-02.md": "+++\ntask = \"b\"\n+++\nGhi chú.\n",
+		"progress/p/a-2026-01-01.md": "+++\ntask = \"a\"\n+++\nGhi chú.\n",
+		"thu-tuc/2.toml":             "code = \"2\"\nname = \"Hai\"\n",
+		"thu-tuc/1.toml":             "code = \"1\"\nname = \"Một\"\nlevel = \"tinh\"\n",
+	})
+	generated, err := snapshot(content, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := newEdits(content, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(content, stampName)); err == nil {
+		t.Error("the stamp is still there while the content is changed")
+	}
+	f := e.report("Câu một.")
+	if filepath.Base(f) != "a-2026-01-01.md" {
+		t.Errorf("report changed %s, want the first in name order", f)
+	}
+	e.report("Câu hai.") // replaces the first change
+	e.procedure()
+	if len(e.errs) > 0 {
+		t.Fatal(e.errs)
+	}
+	read := func(rel string) string {
+		data, _ := os.ReadFile(filepath.Join(content, filepath.FromSlash(rel)))
+		return string(data)
+	}
+	if got := read("progress/p/a-2026-01-01.md"); got != "+++\ntask = \"a\"\n+++\nGhi chú.\n\nCâu hai.\n" {
+		t.Errorf("report = %q", got)
+	}
+	if got := read("thu-tuc/1.toml"); got != "code = \"1\"\nname = \"Một (đã sửa)\"\nlevel = \"tinh\"\n" {
+		t.Errorf("procedure = %q", got)
+	}
+	if err := sameContent(content, generated); err == nil || !strings.Contains(err.Error(), "2 files differ") || !strings.Contains(err.Error(), "1 missing") {
+		t.Errorf("sameContent on changed content = %v, want the 2 files changed and the stamp missing", err)
+	}
+	if err := e.undo(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sameContent(content, generated); err != nil {
+		t.Errorf("after undo: %v", err)
+	}
+	// A change that fails leaves the file as it was, and undo still restores the rest.
+	e, _ = newEdits(content, nil)
+	write(t, content, map[string]string{"thu-tuc/0.toml": "code = \"0\"\n"})
+	e.procedure()
+	if len(e.errs) != 1 {
+		t.Errorf("a procedure without a name line: errs %v", e.errs)
+	}
+	if got := read("thu-tuc/0.toml"); got != "code = \"0\"\n" {
+		t.Errorf("a change that failed wrote %q", got)
+	}
+	if err := e.undo(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(content, "thu-tuc/0.toml"))
+	if err := sameContent(content, generated); err != nil {
+		t.Errorf("after undo: %v", err)
+	}
+}
+
+// build -v's lines give what a build decoded and rendered again and its stages' times; the
+// last build's lines count when the output holds several.
+func TestParseVerbose(t *testing.T) {
+	out := "congkhai build: cảnh báo: x\n" +
+		"  đọc      9,00 giây\n  đọc lại 9 tệp nội dung; kết xuất lại 9 tệp\n" +
+		"  đọc      1,25 giây\n  kiểm tra 0,50 giây\n  mô hình  0,01 giây\n  kết xuất 1.234,50 giây\n  tìm kiếm 0,20 giây\n  ghi      0,03 giây\n" +
+		"  đọc lại 1.938 tệp nội dung; kết xuất lại 3 tệp\n" +
+		"Đã dựng 2364 trang (3095 tệp, 41,5 MB) vào public trong 3,02 giây; ghi 1 tệp; số liệu đến ngày 21/11/2026.\n"
+	o := parseVerbose(out)
+	if !o.ok || o.decoded != 1938 || o.rendered != 3 {
+		t.Fatalf("parseVerbose = %+v", o)
+	}
+	var got []string
+	for _, s := range o.stages {
+		got = append(got, fmt.Sprintf("%s %v", s.name, s.d))
+	}
+	want := []string{"load 1.25s", "validate 500ms", "model 10ms", "render 20m34.5s", "search 200ms", "write 30ms"}
+	if !slices.Equal(got, want) {
+		t.Errorf("stages %v, want %v", got, want)
+	}
+	if o := parseVerbose("Đã dựng 1 trang"); o.ok {
+		t.Errorf("no -v lines: %+v", o)
+	}
+}
+
+// The server's lines give its address, once its first build is done, and each build.
+func TestServerLog(t *testing.T) {
+	l := newServerLog()
+	var log bytes.Buffer
+	l.read(strings.NewReader("congkhai serve: đã dựng 2364 trang trong 3.5s (ghi 3095 tệp, xóa 0 tệp)\n"+
+		"Trang xem trước: http://127.0.0.1:41234/ (Ctrl+C để dừng)\n"+
+		"congkhai serve: dựng lỗi sau 20ms:\nplans/x.toml:1:1: lỗi\n"+
+		"congkhai serve: đã dựng 2364 trang trong 812ms (ghi 2 tệp, xóa 0 tệp)\n"), &log)
+	if url := <-l.url; url != "http://127.0.0.1:41234/" {
+		t.Errorf("url %q", url)
+	}
+	if l.count() != 3 || l.last() != (serveBuild{812 * time.Millisecond, 2, 0}) {
+		t.Errorf("%d builds, last %+v", l.count(), l.last())
+	}
+	if !strings.Contains(log.String(), "plans/x.toml:1:1") {
+		t.Error("the server's lines are not in the log")
+	}
+	select {
+	case <-l.closed:
+	default:
+		t.Error("closed is open after the output ended")
+	}
+}
+
+// waitFor returns once the file holds the text, or no longer does; dead ends the wait.
+func TestWaitFor(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "index.html")
+	os.WriteFile(f, []byte("<p>a</p>"), 0o644)
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		os.WriteFile(f+".tmp", []byte("<p>a marker-1</p>"), 0o644)
+		os.Rename(f+".tmp", f)
+	}()
+	alive := func() error { return nil }
+	if _, err := waitFor(f, []byte("marker-1"), true, alive); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitFor(f, []byte("zzz"), false, alive); err != nil {
+		t.Fatal(err)
+	}
+	gone := errors.New("the server ended")
+	if _, err := waitFor(f, []byte("never"), true, func() error { return gone }); err != gone {
+		t.Errorf("waitFor = %v, want dead's error", err)
 	}
 }
 
@@ -174,5 +353,21 @@ func TestHugoSiteMirrorsPages(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
 			t.Errorf("no %s: %v", f, err)
 		}
+	}
+}
+
+// The heading of a run is the command that reproduces it: the flags in name order, without
+// the work folder.
+func TestCommandLine(t *testing.T) {
+	cfg, err := parseFlags([]string{"-sizes", "example,2k", "-out", "/tmp/w", "-hugo", "-md", "BENCHMARKS.md", "-national", "a b.gz", "-smoke"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "go run ./cmd/congkhai-bench -hugo -md BENCHMARKS.md -national 'a b.gz' -sizes example,2k -smoke"
+	if cfg.command != want {
+		t.Errorf("command %q, want %q", cfg.command, want)
+	}
+	if _, err := parseFlags([]string{"-only", "serve-first"}, io.Discard); err == nil {
+		t.Error("-only serve-first: accepted, but it comes with serve")
 	}
 }

@@ -10,18 +10,18 @@ import (
 	"slices"
 )
 
-// edits are the changes the rebuilds measure, each undone at the end of a run.
+// edits are changes to the content that a measurement makes and then undoes. While they
+// are in place the content's stamp is removed: a run that dies before undo leaves a content
+// that the next run generates again rather than reuses.
 type edits struct {
-	saved   map[string][]byte // file -> its bytes before the run
+	saved   map[string][]byte // file -> its bytes before the first change
 	content string
 	site    *hugoSite
 	errs    []error
 }
 
-func (b *bench) edits(content string, site *hugoSite) (*edits, error) {
+func newEdits(content string, site *hugoSite) (*edits, error) {
 	e := &edits{saved: map[string][]byte{}, content: content, site: site}
-	// A run that dies halfway leaves changed content: without its stamp, the site is
-	// generated again next time. undo puts the stamp back with the content.
 	name := filepath.Join(content, stampName)
 	if data, err := os.ReadFile(name); err == nil {
 		e.saved[name] = data
@@ -32,14 +32,18 @@ func (b *bench) edits(content string, site *hugoSite) (*edits, error) {
 	return e, nil
 }
 
-// change rewrites file with edit, keeping its first bytes to undo.
+// change writes file as edit makes it of the file's bytes before the first change: changing
+// a file again replaces the earlier change.
 func (e *edits) change(file string, edit func([]byte) ([]byte, error)) {
-	data, err := os.ReadFile(file)
-	if err == nil {
-		if _, ok := e.saved[file]; !ok {
+	data, ok := e.saved[file]
+	var err error
+	if !ok {
+		if data, err = os.ReadFile(file); err == nil {
 			e.saved[file] = data
 		}
-		data, err = edit(data)
+	}
+	if err == nil {
+		data, err = edit(slices.Clone(data))
 	}
 	if err == nil {
 		err = os.WriteFile(file, data, 0o644)
@@ -60,13 +64,22 @@ func (e *edits) first(pattern string) string {
 	return files[0]
 }
 
-// report adds a sentence to the note of the first progress report.
-func (e *edits) report() {
-	if f := e.first("progress/*/*.md"); f != "" {
-		e.change(f, func(b []byte) ([]byte, error) {
-			return append(bytes.TrimRight(b, "\n"), []byte("\nĐơn vị đã cập nhật báo cáo (lần đo thời gian dựng lại).\n")...), nil
-		})
+// reportFile is the progress report the report changes edit: the first in name order.
+func (e *edits) reportFile() string { return e.first("progress/*/*.md") }
+
+// report adds sentence, a paragraph of its own, to the note of the first progress report,
+// and returns the file.
+func (e *edits) report(sentence string) string {
+	f := e.reportFile()
+	if f != "" {
+		e.change(f, func(b []byte) ([]byte, error) { return addParagraph(b, sentence), nil })
 	}
+	return f
+}
+
+// addParagraph is a Markdown text with a paragraph added at its end.
+func addParagraph(text []byte, sentence string) []byte {
+	return append(bytes.TrimRight(text, "\n"), []byte("\n\n"+sentence+"\n")...)
 }
 
 // procedure renames the first procedure.
@@ -87,23 +100,24 @@ func (e *edits) procedure() {
 	}
 }
 
-// hugoTouch adds a sentence to the Hugo page of the task whose report changed.
-func (e *edits) hugoTouch() {
+// hugoTouch adds sentence to the Hugo page of the task whose report the report changes edit.
+func (e *edits) hugoTouch(sentence string) {
 	if e.site != nil {
-		e.change(e.site.touch, func(b []byte) ([]byte, error) {
-			return append(bytes.TrimRight(b, "\n"), []byte("\n\nĐơn vị đã cập nhật báo cáo (lần đo thời gian dựng lại).\n")...), nil
-		})
+		e.change(e.site.touch, func(b []byte) ([]byte, error) { return addParagraph(b, sentence), nil })
 	}
 }
 
-// undo writes back every file changed, and reports the changes that failed.
+// undo writes back every file changed, and the stamp; it reports the files it could not
+// write back. The changes that failed do not fail it: the file is as it was.
 func (e *edits) undo() error {
+	var errs []error
 	for f, data := range e.saved {
 		if err := os.WriteFile(f, data, 0o644); err != nil {
-			e.errs = append(e.errs, err)
+			errs = append(errs, err)
 		}
 	}
-	return errors.Join(e.errs...)
+	e.saved = map[string][]byte{}
+	return errors.Join(errs...)
 }
 
 // changedTemplates copies the theme's templates (its .html files) into dst and changes one

@@ -6,27 +6,34 @@
 //
 // For each size it generates a site with generator/sitegen (or reuses the one in BENCH_DIR
 // made with the same seed, size, as-of day and national file), then runs the real
-// `congkhai build`, built once with `go build`, as a child process (started by the small
+// `congkhai build -v`, built once with `go build`, as a child process (started by the small
 // program in runner/, so that its peak memory is its own), and measures:
 //
-//	clean          a build into an empty --out
+//	clean          a build into an empty --out, the cache and manifest beside it removed
 //	no change      the same build again
 //	one report     after changing the note of one progress report
 //	one procedure  after renaming one procedure
 //	one template   with --templates: a copy of templates/ where one page template changed
 //	next day       with --as-of one day later, nothing else changed
+//	serve          congkhai serve: the time from a progress report's write to its task
+//	               page's new bytes on disk in the served folder, median of five edits
 //
-// For each it reports the wall time, the child's peak resident memory (its rusage), pages a
-// second, and what changed in --out: files written (created, or written again even with the
-// same bytes: a new inode or modification time), files whose bytes changed, files removed.
+// Each change starts from the site built of the generated content: after its build the
+// content is restored, checked, and built again unmeasured. For each it reports the wall
+// time, the child's peak resident memory (its rusage), pages a second, what changed in
+// --out (files written: created, or written again even with the same bytes, a new inode or
+// modification time; files whose bytes changed; files removed) and what build -v says it
+// decoded and rendered again, with its stages' times.
 // The floor is the time a trivial Go program (floor/: os.MkdirAll and os.WriteFile, one
 // writer, then as many as cores) takes to write the same files, of the same sizes, in the
 // same folders.
 // With -hugo it installs Hugo with `go install` into a folder of its own, makes a Hugo site
 // of the same pages (see hugo.go) and times `hugo --quiet` on a clean build, again with
 // nothing changed, and after changing one content file, each right after its congkhai
-// counterpart. Each measurement runs -runs times (3 up to 20,000 pages, else 1); the table
-// shows the median and min–max. Without -out the work folder is temporary and removed.
+// counterpart. Each measurement runs -runs times (3 up to 20,000 pages, else 1; serve once);
+// the table shows the median and min–max. Without -out the work folder is temporary and
+// removed. The introduction that BENCHMARKS.md opens with (benchmarksIntro in report.go)
+// says all this for readers.
 package main
 
 import (
@@ -68,6 +75,7 @@ type config struct {
 	national    string
 	timeout     time.Duration
 	only        map[string]bool // the measurements to make; nil: all
+	smoke       bool            // the run only checks that the bench works: say so
 	command     string          // the command line that reproduces the run
 }
 
@@ -136,6 +144,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	asOf := flags.String("as-of", sitegen.DefaultAsOf.String(), "ngày số liệu `YYYY-MM-DD` của trang sinh ra và của các lần dựng")
 	flags.StringVar(&cfg.national, "national", "testdata/tthc/national-procedures.jsonl.gz", "tệp thủ tục quốc gia (đường dẫn tính từ thư mục của congkhai)")
 	flags.DurationVar(&cfg.timeout, "timeout", 45*time.Minute, "thời gian tối đa của một lần dựng")
+	flags.BoolVar(&cfg.smoke, "smoke", false, "ghi rõ trong kết quả rằng đây là lần chạy thử trên máy dùng chung, không phải số đo")
 	only := flags.String("only", "", "chỉ đo các phép đo này, cách nhau bằng dấu phẩy ("+strings.Join(rowKeys(), ", ")+"); dựng mới luôn được đo")
 	if err := flags.Parse(args); err != nil {
 		return nil, err
@@ -165,14 +174,34 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if cfg.asOf, err = schedule.ParseISO(*asOf); err != nil {
 		return nil, fmt.Errorf("-as-of %q: cần ngày dạng YYYY-MM-DD", *asOf)
 	}
-	cfg.command = "go run ./cmd/congkhai-bench"
-	for _, a := range args {
-		if strings.ContainsAny(a, " \t'\"") {
-			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-		}
-		cfg.command += " " + a
-	}
+	cfg.command = command(flags)
 	return cfg, nil
+}
+
+// command is the command line that reproduces a run: the flags set, in name order (the
+// same run gives the same heading however its flags were ordered), but -out, whose work
+// folder changes no figure.
+func command(flags *flag.FlagSet) string {
+	c := "go run ./cmd/congkhai-bench"
+	flags.Visit(func(f *flag.Flag) {
+		if f.Name == "out" {
+			return
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			if f.Value.String() == "true" {
+				c += " -" + f.Name
+			} else {
+				c += " -" + f.Name + "=false"
+			}
+			return
+		}
+		v := f.Value.String()
+		if v == "" || strings.ContainsAny(v, " \t'\"$`\\") {
+			v = "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
+		}
+		c += " -" + f.Name + " " + v
+	})
+	return c
 }
 
 // bench is one run of the command: its work folder and tools.
@@ -185,6 +214,7 @@ type bench struct {
 	congkhai string // the built command
 	hugo     string // the installed Hugo, "" without -hugo
 	hugoVer  string
+	goVer    string // go env GOVERSION: the toolchain congkhai is built with
 	runner   string // cmd/congkhai-bench/runner: starts every measured program
 	floor    string // cmd/congkhai-bench/floor
 	start    machine
@@ -226,6 +256,9 @@ func newBench(ctx context.Context, cfg *config, log io.Writer) (*bench, error) {
 		}
 	}()
 	b.start = readMachine()
+	if v, err := exec.CommandContext(ctx, "go", "env", "GOVERSION").Output(); err == nil {
+		b.goVer = strings.TrimSpace(string(v))
+	}
 	b.logf("thư mục làm việc: %s", b.base)
 	bin := filepath.Join(b.base, "bin")
 	b.congkhai, b.runner, b.floor = filepath.Join(bin, "congkhai"), filepath.Join(bin, "runner"), filepath.Join(bin, "floor")
@@ -271,7 +304,7 @@ func (b *bench) logf(format string, args ...any) {
 }
 
 func (b *bench) run(ctx context.Context) *report {
-	rep := &report{cfg: b.cfg, start: b.start, hugoVersion: b.hugoVer, commit: gitCommit(b.root)}
+	rep := &report{cfg: b.cfg, start: b.start, goVersion: b.goVer, hugoVersion: b.hugoVer, commit: gitCommit(b.root)}
 	for _, s := range b.cfg.sizes {
 		if ctx.Err() != nil {
 			break

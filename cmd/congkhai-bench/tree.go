@@ -117,31 +117,42 @@ type delta struct {
 	Rewritten int // paths that were, written again (a new inode or modification time), same bytes or not
 	Changed   int // paths whose bytes differ, created ones included
 	Removed   int
+	// Sample names the first paths changed or removed (these with a "-" before), in path
+	// order, up to sampleSize: what the build log shows of a build.
+	Sample []string
 }
+
+const sampleSize = 8
 
 // Written is every file the build wrote.
 func (d delta) Written() int { return d.Created + d.Rewritten }
 
 func diff(before, after tree) delta {
 	var d delta
+	var changed []string
 	for p, a := range after {
 		b, ok := before[p]
 		switch {
 		case !ok:
 			d.Created++
 			d.Changed++
+			changed = append(changed, p)
 		case a.ino != b.ino || !a.mtime.Equal(b.mtime) || a.size != b.size:
 			d.Rewritten++
 			if a.sum != b.sum {
 				d.Changed++
+				changed = append(changed, p)
 			}
 		}
 	}
 	for p := range before {
 		if _, ok := after[p]; !ok {
 			d.Removed++
+			changed = append(changed, "-"+p)
 		}
 	}
+	slices.SortFunc(changed, func(a, b string) int { return strings.Compare(strings.TrimPrefix(a, "-"), strings.TrimPrefix(b, "-")) })
+	d.Sample = changed[:min(len(changed), sampleSize)]
 	return d
 }
 

@@ -11,7 +11,9 @@
 // vfork, sharing the parent's memory until exec: a program the bench started itself would
 // report at least the bench's own peak, and the bench holds whole sites in memory. Started
 // from this small program instead, its peak includes at most the runner's few megabytes.
-// The program is killed if the runner is (the bench kills the runner on a timeout).
+// The program is killed if the runner is (the bench kills the runner on a timeout). An
+// interrupt or termination signal the runner receives is passed on to the program, whose
+// figures the runner still writes when it ends: that is how the bench stops a server.
 package main
 
 import (
@@ -19,6 +21,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
+	"syscall"
 	"time"
 )
 
@@ -32,8 +36,26 @@ func run(args []string) int {
 	cmd := exec.Command(args[1], args[2:]...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	cmd.SysProcAttr = dieWithParent()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	if err == nil {
+		done := make(chan struct{})
+		go func() {
+			for {
+				select {
+				case sig := <-signals:
+					cmd.Process.Signal(sig)
+				case <-done:
+					return
+				}
+			}
+		}()
+		err = cmd.Wait()
+		close(done)
+	}
 	wall := time.Since(start)
 	code := 0
 	var exit *exec.ExitError
