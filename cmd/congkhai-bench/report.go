@@ -389,9 +389,10 @@ How fast congkhai builds large sites, measured by ` + "`cmd/congkhai-bench`" + `
 comment says how a size in pages maps to records: provinces and their registries, plans
 moved from the five seed plans, progress reports, the national procedure file and copies
 of it, petitions, monthly 766 results). Each section below is one run; its heading is the
-command that reproduces it, from the repository's folder, its flags in name order (` + "`-out DIR`" + `,
-which keeps the generated sites for the next run, changes no figure and is left out of it). A run writes
-only its own section: in place of the one with the same heading, else first.
+command that reproduces it, from the repository's folder, its flags in name order
+(` + "`-out DIR`" + `, which keeps the generated sites for the next run, changes no figure and is
+left out of it). A run writes only its own section: in place of the one with the same
+heading, else first.
 
 The full measurement, on a quiet machine, one size a run (each section stands alone):
 
