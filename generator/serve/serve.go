@@ -51,6 +51,7 @@ type Config struct {
 type Server struct {
 	cfg Config
 	ln  net.Listener
+	w   *fsnotify.Watcher // watching from before the first build, so no save is missed
 
 	mu      sync.Mutex
 	err     error // of the last build, nil if it succeeded
@@ -59,16 +60,28 @@ type Server struct {
 	built   chan struct{} // closed and replaced after each build, for tests
 }
 
-// Listen builds the site once and starts listening; Run serves and watches.
+// Listen starts watching the folders, builds the site once and starts listening; Run
+// serves, and rebuilds after the changes seen since Listen began.
 func Listen(cfg Config) (*Server, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range cfg.Watch {
+		if err := watchTree(w, dir); err != nil {
+			w.Close()
+			return nil, err
+		}
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
+		w.Close()
 		return nil, err
 	}
 	if cfg.Build.Cache == nil {
 		cfg.Build.Cache = generator.NewCache() // kept in memory from one build to the next
 	}
-	s := &Server{cfg: cfg, ln: ln, built: make(chan struct{})}
+	s := &Server{cfg: cfg, ln: ln, w: w, built: make(chan struct{})}
 	s.build(context.Background())
 	return s, nil
 }
@@ -79,16 +92,8 @@ func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
 // Run serves until ctx is done, rebuilding on every change in the watched folders, and then
 // stops cleanly: the listener closes, open requests finish, the watcher stops.
 func (s *Server) Run(ctx context.Context) error {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return err
-	}
+	w := s.w
 	defer w.Close()
-	for _, dir := range s.cfg.Watch {
-		if err := watchTree(w, dir); err != nil {
-			return err
-		}
-	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()

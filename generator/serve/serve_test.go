@@ -153,3 +153,42 @@ func versionOf(s *Server) string {
 	defer s.mu.Unlock()
 	return strconv.Itoa(s.version)
 }
+
+// A save made while the first build runs, before Run, is not missed: the folders are
+// watched from the start of Listen.
+func TestServeSeesEditsBeforeRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/small/content")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Listen(Config{
+		Build:      generator.Options{Content: os.DirFS(dir), Out: filepath.Join(t.TempDir(), "public"), AsOf: schedule.D(2026, time.November, 21)},
+		Watch:      []string{dir},
+		Addr:       "127.0.0.1:0",
+		ContentDir: dir,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "site.toml")
+	orig, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := s.Built()
+	if err := os.WriteFile(site, []byte(strings.Replace(string(orig), "Trang thử nghiệm", "Trang sửa sớm", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	select {
+	case <-built:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the save made before Run started no build")
+	}
+	if _, page := get(t, s.URL()); !strings.Contains(page, "Trang sửa sớm") {
+		t.Errorf("the home page does not show the early save: %.300s", page)
+	}
+}
