@@ -145,7 +145,7 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 					t = map[string][]posting{}
 					terms[k.folded] = t
 				}
-				t[k.exact] = append(t[k.exact], posting{i, weight})
+				t[k.exact] = append(t[k.exact], newPosting(i, weight))
 			}
 		}
 		runs[r] = terms
@@ -280,8 +280,13 @@ func cutAt(partBytes, size, terms int) func(term string, have, entry int) bool {
 	}
 }
 
-// posting is a page that holds a term, with the term's weight there.
-type posting struct{ doc, weight int }
+// posting is a page that holds a term, with the term's weight there (below 16), packed in
+// four bytes: a national index holds tens of millions of them.
+type posting uint32
+
+func newPosting(doc, weight int) posting { return posting(doc<<4 | weight) }
+
+func (p posting) doc() int { return int(p >> 4) }
 
 // filterTerm is the index term of a filter value: "@p:<plan id>", "@y:2026".
 func filterTerm(filter, value string) string { return "@" + filter + ":" + value }
@@ -362,8 +367,8 @@ func encodeTerm(folded string, variants map[string][]posting) []byte {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa((p.doc-prev)<<4 | p.weight))
-			prev = p.doc
+			b.WriteString(strconv.Itoa(int(p) - prev<<4)) // (doc-prev)<<4 | weight
+			prev = p.doc()
 		}
 		b.WriteByte(']')
 	}
