@@ -14,6 +14,7 @@ import (
 // catch (generator/incremental_test.go).
 type inputs struct {
 	files  []string
+	plans  []*model.Plan // each plan's files and its tasks' reports (hashed once a build)
 	values []any
 	asOf   bool
 	all    bool // every content file
@@ -89,17 +90,21 @@ func (pg *Page) inputs() inputs {
 	return in
 }
 
-// planInputs are what a plan's page and its tasks' pages show: the plan's files, its
-// tasks' reports, the agencies named, and the working days its deadlines count.
+// planInputs are what a plan's page and its tasks' pages show: the plan's files and its
+// tasks' reports (planFiles), the agencies named, and the working days its deadlines count.
 func planInputs(s *model.Site, p *model.Plan) inputs {
-	in := inputs{files: append(slices.Clone(p.Files), s.HolidaysFile), asOf: true}
-	in.files = append(in.files, authorityFiles(s)...)
+	return inputs{files: append(authorityFiles(s), s.HolidaysFile), plans: []*model.Plan{p}, asOf: true}
+}
+
+// planFiles are a plan's files and its tasks' reports.
+func planFiles(p *model.Plan) []string {
+	files := slices.Clone(p.Files)
 	for _, t := range p.Tasks {
 		for _, r := range t.Reports {
-			in.files = append(in.files, r.File)
+			files = append(files, r.File)
 		}
 	}
-	return in
+	return files
 }
 
 // agencyInputs are what an agency's page shows: the plans of the tasks and indicators it
@@ -110,8 +115,7 @@ func agencyInputs(s *model.Site, a *model.Agency) inputs {
 	plan := func(p *model.Plan) {
 		if !seen[p] {
 			seen[p] = true
-			pi := planInputs(s, p)
-			in.files = append(in.files, pi.files...)
+			in.plans = append(in.plans, p)
 		}
 	}
 	for _, t := range a.Leads {

@@ -35,7 +35,8 @@ type Set struct {
 	r       *renderer
 	Outputs []*Output // by path
 	byPath  map[string]*Output
-	chrome  uint64 // the hash of what every page shows of the site
+	chrome  uint64                 // the hash of what every page shows of the site
+	plans   map[*model.Plan]uint64 // the hash of each plan's files and reports
 
 	searchOnce sync.Once
 	search     *searchInput
@@ -66,6 +67,14 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	}
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
+	s.plans = map[*model.Plan]uint64{}
+	for _, p := range site.Plans {
+		h := newHasher("plan")
+		for _, f := range planFiles(p) {
+			h.file(site, f)
+		}
+		s.plans[p] = h.sum()
+	}
 	return s, nil
 }
 
@@ -128,6 +137,10 @@ func (s *Set) Hash(o *Output) uint64 {
 	}
 	for _, f := range in.files {
 		h.file(s.r.site, f)
+	}
+	for _, p := range in.plans {
+		h.str(p.ID)
+		h.u64(s.plans[p])
 	}
 	if in.all {
 		h.all(s.r.site)
