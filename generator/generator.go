@@ -47,6 +47,9 @@ type Options struct {
 	// content file; otherwise a build writes only the files whose bytes changed (see
 	// package publish) and decodes only the content files changed since the last.
 	Clean bool
+	// OutPrivate says that nothing but these builds writes into Out (the preview server's
+	// folder), so a build need not read Out to find files changed by hand.
+	OutPrivate bool
 	// Cache is kept from one build to the next by a program that builds many times (the
 	// preview server); if nil, the build reads and writes the cache file beside Out.
 	Cache *Cache
@@ -138,7 +141,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// The lock before the work: a second build of the same out is refused at once, and the
 	// cache beside it is this build's.
-	sess, err := publish.Open(opts.Out, publish.Options{Full: opts.Clean})
+	sess, err := publish.Open(opts.Out, publish.Options{Full: opts.Clean, Private: opts.OutPrivate})
 	if err != nil {
 		return nil, fmt.Errorf("ghi: %w", err)
 	}

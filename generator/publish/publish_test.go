@@ -164,3 +164,37 @@ func TestNewInputsWithSameBytesAreKept(t *testing.T) {
 		t.Errorf("published tree = %v, want %v", got, want("a"))
 	}
 }
+
+// A private out (the preview server's) is not read for files added by hand; any other is,
+// and they go.
+func TestPrivateOutIsNotRead(t *testing.T) {
+	for _, private := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		publishSite := func() {
+			t.Helper()
+			s, err := Open(out, Options{Private: private})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range site("a") {
+				if s.Unchanged(f.Path, 1) {
+					s.Keep(f.Path)
+				} else if err := s.Put(f, 1); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := s.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		publishSite()
+		hand := filepath.Join(out, "tay.html")
+		if err := os.WriteFile(hand, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		publishSite()
+		if _, err := os.Stat(hand); (err == nil) != private {
+			t.Errorf("private %v: a file added by hand is there: %v", private, err == nil)
+		}
+	}
+}

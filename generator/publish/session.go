@@ -44,6 +44,10 @@ type File struct {
 type Options struct {
 	// Full writes the whole site, as if nothing had been published ("--clean").
 	Full bool
+	// Private says that only this program writes into out (the preview server's folder):
+	// what is published is what the manifest says, and the folder is not read to find
+	// files removed or added by hand (130 ms for 12,000 folders).
+	Private bool
 }
 
 // Stats describes what was published.
@@ -118,7 +122,7 @@ func Open(out string, opts Options) (*Session, error) {
 	if s.old.files == nil {
 		s.full = true
 	}
-	if !s.full {
+	if !s.full && !opts.Private {
 		if err := s.checkPublished(); err != nil {
 			s.Close()
 			return nil, err

@@ -32,8 +32,8 @@ import (
 
 // Config is what the server builds and where it listens.
 type Config struct {
-	// Build are the build's options; Out is where the site is written (a temporary folder
-	// the caller owns, typically).
+	// Build are the build's options; Out is where the site is written: a folder of the
+	// server's own, which nothing else writes into (a temporary folder).
 	Build generator.Options
 	// Watch are the folders whose changes rebuild the site: the content and the override
 	// folders of templates and static files.
@@ -81,6 +81,7 @@ func Listen(cfg Config) (*Server, error) {
 	if cfg.Build.Cache == nil {
 		cfg.Build.Cache = generator.NewCache() // kept in memory from one build to the next
 	}
+	cfg.Build.OutPrivate = true
 	s := &Server{cfg: cfg, ln: ln, w: w, built: make(chan struct{})}
 	s.build(context.Background())
 	return s, nil
