@@ -16,8 +16,11 @@ type inputs struct {
 	files  []string
 	plans  []*model.Plan // each plan's files and its tasks' reports (hashed once a build)
 	values []any
-	asOf   bool
-	all    bool // every content file
+	// summary names what every page of a register shows of the whole register
+	// (summaries), hashed once a build.
+	summary string
+	asOf    bool
+	all     bool // every content file
 }
 
 // ShowsAsOf reports whether the page's facts depend on the as-of day (task statuses,
@@ -60,7 +63,7 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Procedures {
 			in.files = append(in.files, p.File)
 		}
-		in.values = []any{listHead(l), catalogueSummary(s)}
+		in.values, in.summary = []any{listHead(l)}, "procedures"
 	case "petition":
 		p := pg.Petition
 		in.files = append(authorityFiles(s), p.File, s.HolidaysFile)
@@ -74,7 +77,7 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Petitions {
 			in.files = append(in.files, p.File)
 		}
-		in.values = []any{listHead(l), l.Counts, petitionSummary(s)}
+		in.values, in.summary = []any{listHead(l), l.Counts}, "petitions"
 		in.asOf = true
 	case "scores":
 		in.files = authorityFiles(s)
@@ -165,6 +168,9 @@ type groupCount struct {
 	Name, Path string
 	N          int
 }
+
+// summaries are what every page of a register shows of the whole of it, by register.
+var summaries = map[string]func(*model.Site) any{"procedures": catalogueSummary, "petitions": petitionSummary}
 
 // catalogueSummary is what every page of the catalogue shows of the whole of it: the
 // totals and every filter with its count.

@@ -37,6 +37,7 @@ type Set struct {
 	byPath  map[string]*Output
 	chrome  uint64                 // the hash of what every page shows of the site
 	plans   map[*model.Plan]uint64 // the hash of each plan's files and reports
+	summary map[string]uint64      // the hash of each register's summary (summaries)
 
 	searchOnce sync.Once
 	search     *searchInput
@@ -67,6 +68,12 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	}
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
+	s.summary = map[string]uint64{}
+	for name, f := range summaries {
+		h := newHasher(name)
+		h.value(f(site))
+		s.summary[name] = h.sum()
+	}
 	s.plans = map[*model.Plan]uint64{}
 	for _, p := range site.Plans {
 		h := newHasher("plan")
@@ -144,6 +151,9 @@ func (s *Set) Hash(o *Output) uint64 {
 	}
 	if in.all {
 		h.all(s.r.site)
+	}
+	if in.summary != "" {
+		h.u64(s.summary[in.summary])
 	}
 	for _, v := range in.values {
 		h.value(v)
