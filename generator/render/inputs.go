@@ -145,14 +145,15 @@ func authorityFiles(s *model.Site) []string {
 	return files
 }
 
-// listHead is what a list page shows of its list besides the items: its title, filter,
-// size and pages.
+// listHead is what a list page shows of its list besides what its items' files say: its
+// title, filter, size, this page's place in it, and which items it holds (a task is one of
+// many in its plan's file; an item moved to another page leaves the files the same).
 func listHead(l *Listing) any {
 	return struct {
-		Title, Filter, Value string
-		Total, From, Page    int
-		Pages                []string
-	}{l.Title, l.Filter, l.Value, l.Total, l.From, l.Page, l.Pages}
+		Title, Filter, Value, Noun   string
+		Total, From, To, Page, Pages int
+		Items                        []string
+	}{l.Title, l.Filter, l.Value, l.Noun, l.Total, l.From, l.To, l.Page, len(l.Pages), l.items}
 }
 
 // groupCount is a filter of a list as its pages show it: its name, address and size.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -51,6 +52,7 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 		r.baseURL = strings.TrimSuffix(site.BaseURL, "/")
 	}
 	r.index = searchEntry
+	r.pageSize = cmp.Or(opts.PageSize, DefaultPageSize)
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -140,12 +142,14 @@ func (s *Set) Hash(o *Output) uint64 {
 
 // chromeHash is the hash of what every page shows of the site besides its own content: the
 // site's settings (site.toml), the notice of illustrative data, the navigation, the theme's
-// files, the document numbers Markdown links to plans, and the base URL.
+// files, the document numbers Markdown links to plans, the base URL, and how many items a
+// page of a list holds.
 func (s *Set) chromeHash() uint64 {
 	site := s.r.site
 	h := newHasher("chrome")
 	h.file(site, site.SiteFile)
 	h.str(s.r.baseURL)
+	h.u64(uint64(s.r.pageSize))
 	h.value(site.IllustrativeKinds)
 	h.value([]bool{len(site.Procedures) > 0, len(site.Petitions) > 0, len(site.ScorePeriods) > 0})
 	for _, name := range slices.Sorted(mapKeys(s.r.assets)) {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"congkhai/generator/model"
@@ -24,75 +23,20 @@ const (
 	proceduresDir = "thu-tuc/"
 	petitionsDir  = "pakn/"
 	scoresDir     = "chi-so-766/"
-	pageSize      = 50
 )
-
-// Listing is one page of a list of procedures or petitions: the whole register or the part
-// a filter selects, cut into pages of pageSize so that each stays light on a phone.
-type Listing struct {
-	Title      string // what the list holds: "Lĩnh vực Hộ tịch"
-	Filter     string // the filter group it belongs to ("linh-vuc", "cap", ...), "" for all
-	Value      string // the filter value's slug
-	Total      int
-	From       int // 1-based number of the first item on this page
-	Procedures []*model.Procedure
-	Petitions  []*model.Petition
-	Counts     model.PetitionCounts // of every petition in the list, not only this page
-	Page       int                  // 1-based
-	Pages      []string             // the file path of every page of the list
-}
-
-// Prev and Next are the paths of the neighbouring pages, "" at the ends.
-func (l *Listing) Prev() string {
-	if l.Page > 1 {
-		return l.Pages[l.Page-2]
-	}
-	return ""
-}
-
-// Next is the path of the next page, "" on the last.
-func (l *Listing) Next() string {
-	if l.Page < len(l.Pages) {
-		return l.Pages[l.Page]
-	}
-	return ""
-}
-
-// listPages cuts a list of n items under dir into pages of pageSize (dir/index.html,
-// dir/trang-2/index.html, ...), each with a copy of l that fill completes with the page's
-// items [from, to). Titles read "heading – l.Title – trang N".
-func listPages(kind, dir, heading string, l Listing, n int, fill func(l *Listing, from, to int)) []*Page {
-	paths := make([]string, max(1, (n+pageSize-1)/pageSize))
-	for i := range paths {
-		paths[i] = dir + "index.html"
-		if i > 0 {
-			paths[i] = dir + "trang-" + strconv.Itoa(i+1) + "/index.html"
-		}
-	}
-	out := make([]*Page, len(paths))
-	for i, p := range paths {
-		page := l
-		page.Total, page.Page, page.Pages, page.From = n, i+1, paths, i*pageSize+1
-		fill(&page, i*pageSize, min(n, (i+1)*pageSize))
-		title := heading
-		if l.Title != "" {
-			title += " – " + l.Title
-		}
-		if i > 0 {
-			title += " – trang " + strconv.Itoa(i+1)
-		}
-		out[i] = &Page{Kind: kind, Path: p, Title: title, List: &page}
-	}
-	return out
-}
 
 // procedureLists returns the catalogue's pages: all procedures and every filter.
 func (r *renderer) procedureLists() []*Page {
 	s := r.site
 	var out []*Page
 	list := func(dir string, l Listing, items []*model.Procedure) {
-		out = append(out, listPages("procedures", dir, "Danh mục thủ tục hành chính", l, len(items),
-			func(l *Listing, from, to int) { l.Procedures = items[from:to] })...)
+		title := "Danh mục thủ tục hành chính"
+		if l.Title != "" {
+			title += " – " + l.Title
+		}
+		l.Noun = "thủ tục"
+		out = append(out, listPages(r, Page{Kind: "procedures", Title: title}, dir, l, items,
+			func(l *Listing, page []*model.Procedure) { l.Procedures = page })...)
 	}
 	list(proceduresDir, Listing{}, s.Procedures)
 	for _, f := range s.Fields {
@@ -114,8 +58,13 @@ func (r *renderer) petitionLists() []*Page {
 	s := r.site
 	var out []*Page
 	list := func(dir string, l Listing, items []*model.Petition) {
-		out = append(out, listPages("petitions", dir, "Trả lời phản ánh, kiến nghị", l, len(items),
-			func(l *Listing, from, to int) { l.Petitions = items[from:to] })...)
+		title := "Trả lời phản ánh, kiến nghị"
+		if l.Title != "" {
+			title += " – " + l.Title
+		}
+		l.Noun = "phản ánh, kiến nghị"
+		out = append(out, listPages(r, Page{Kind: "petitions", Title: title}, dir, l, items,
+			func(l *Listing, page []*model.Petition) { l.Petitions = page })...)
 	}
 	list(petitionsDir, Listing{Counts: s.PetitionCounts}, s.Petitions)
 	for _, g := range s.PetitionGroups {

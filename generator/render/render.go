@@ -41,6 +41,7 @@ type Options struct {
 	Templates fs.FS  // the theme's templates
 	Static    fs.FS  // the theme's static files, copied under assets/ with a content hash in the name of each
 	BaseURL   string // absolute URL of the site root, for permanent links; may be empty
+	PageSize  int    // the items a page of a list holds; 0 is DefaultPageSize (tests make it small)
 }
 
 type renderer struct {
@@ -52,6 +53,8 @@ type renderer struct {
 	files   []File
 	baseURL string
 	index   string // path of the search index's entry file
+	// pageSize is the items a page of a list holds.
+	pageSize int
 	// templateHashes are the hashes of the templates' texts, by file name: a page is made
 	// again when a template it uses changes.
 	templateHashes map[string]uint64
