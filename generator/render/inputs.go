@@ -59,7 +59,7 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Procedures {
 			in.files = append(in.files, p.File)
 		}
-		in.values = []any{listHead(l), catalogueSummary(s)}
+		in.values = []any{listHead(l), pg.r.catalogueSummary(l)}
 	case "petition":
 		p := pg.Petition
 		in.files = append(authorityFiles(s), p.File, s.HolidaysFile)
@@ -73,8 +73,21 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Petitions {
 			in.files = append(in.files, p.File)
 		}
-		in.values = []any{listHead(l), l.Counts, petitionSummary(s)}
+		in.values = []any{listHead(l), l.Counts, pg.r.petitionSummary()}
 		in.asOf = true
+	case "register-agencies":
+		// The agencies' names and how many records each has in the register.
+		l := pg.List
+		in.files = authorityFiles(s)
+		counts := make([]any, len(l.Agencies))
+		for i, a := range l.Agencies {
+			if l.Filter+"/" == proceduresDir {
+				counts[i] = len(a.Procedures)
+			} else {
+				counts[i] = a.PetitionCounts
+			}
+		}
+		in.values = []any{listHead(l), counts}
 	case "scores":
 		in.files = authorityFiles(s)
 		for _, p := range s.ScorePeriods {
@@ -162,42 +175,46 @@ type groupCount struct {
 	N          int
 }
 
-// catalogueSummary is what every page of the catalogue shows of the whole of it: the
-// totals and every filter with its count.
-func catalogueSummary(s *model.Site) any {
-	var groups []groupCount
-	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
-		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
+// catalogueSummary is what a page of the catalogue shows of the whole of it: the total;
+// on the pages of the whole catalogue, the count of each online level; on its first page,
+// every filter with its count and how many agencies have procedures.
+func (r *renderer) catalogueSummary(l *Listing) any {
+	s := r.site
+	sum := struct {
+		Total, Fields, Agencies int
+		Groups                  []groupCount
+	}{Total: len(s.Procedures)}
+	if l.Filter != "" {
+		return sum
 	}
-	for _, f := range s.Fields {
-		groups = append(groups, groupCount{f.Name, pathOf(f), len(f.Procedures)})
+	sum.Fields = len(s.Fields)
+	for _, g := range s.OnlineGroups {
+		sum.Groups = append(sum.Groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
 	}
-	for _, a := range s.Agencies {
-		if len(a.Procedures) > 0 {
-			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Procedures)})
+	if l.Page == 1 {
+		for _, g := range s.ProcedureLevels {
+			sum.Groups = append(sum.Groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
 		}
+		for _, f := range s.Fields {
+			sum.Groups = append(sum.Groups, groupCount{f.Name, pathOf(f), len(f.Procedures)})
+		}
+		sum.Agencies = len(r.withProcedures)
 	}
-	return struct {
-		Total  int
-		Groups []groupCount
-	}{len(s.Procedures), groups}
+	return sum
 }
 
 // petitionSummary is what every page of the petition register shows of the whole of it:
-// the total, the answer rule, and every filter with its count.
-func petitionSummary(s *model.Site) any {
+// the total, the answer rule, the filters by status, timeliness and year with their
+// counts, and how many agencies have petitions.
+func (r *renderer) petitionSummary() any {
+	s := r.site
 	var groups []groupCount
 	for _, g := range s.PetitionGroups {
 		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Petitions)})
 	}
-	for _, a := range s.Agencies {
-		if len(a.Petitions) > 0 {
-			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Petitions)})
-		}
-	}
 	return struct {
-		Total  int
-		Rule   model.PetitionRule
-		Groups []groupCount
-	}{len(s.Petitions), s.PetitionRule, groups}
+		Total, Agencies int
+		Rule            model.PetitionRule
+		Groups          []groupCount
+	}{len(s.Petitions), len(r.withPetitions), s.PetitionRule, groups}
 }

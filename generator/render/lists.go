@@ -42,6 +42,7 @@ type Listing struct {
 	Procedures []*model.Procedure
 	Petitions  []*model.Petition
 	Counts     model.PetitionCounts // of every petition in the list, not only this page
+	Agencies   []*model.Agency
 
 	items []string // the path of each item of the page, which says which records it shows
 	// part and all are the page's items and the whole list's, for the tests.

@@ -15,9 +15,10 @@ import (
 //	thu-tuc/linh-vuc/<field>/              procedures of a field (and trang-N/)
 //	thu-tuc/cap/<level>/                   of a level
 //	thu-tuc/truc-tuyen/<online>/           of an online level
-//	thu-tuc/co-quan/<authority>/<agency>/  of an agency
+//	thu-tuc/co-quan/                       the agencies that have procedures
+//	thu-tuc/co-quan/<authority>/<agency>/  the procedures of an agency
 //	pakn/ , pakn/<id>/ , pakn/trang-thai/<status>/ , pakn/han/<timeliness>/ ,
-//	pakn/nam/<year>/ , pakn/co-quan/<authority>/<agency>/
+//	pakn/nam/<year>/ , pakn/co-quan/ , pakn/co-quan/<authority>/<agency>/
 //	chi-so-766/ , chi-so-766/<period>/
 const (
 	proceduresDir = "thu-tuc/"
@@ -45,10 +46,8 @@ func (r *renderer) procedureLists() []*Page {
 	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
 		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug}, g.Procedures)
 	}
-	for _, a := range s.Agencies {
-		if len(a.Procedures) > 0 {
-			list(agencyListDir(proceduresDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
-		}
+	for _, a := range r.withProcedures {
+		list(agencyListDir(proceduresDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
 	}
 	return out
 }
@@ -70,10 +69,8 @@ func (r *renderer) petitionLists() []*Page {
 	for _, g := range s.PetitionGroups {
 		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug, Counts: g.Counts}, g.Petitions)
 	}
-	for _, a := range s.Agencies {
-		if len(a.Petitions) > 0 {
-			list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
-		}
+	for _, a := range r.withPetitions {
+		list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
 	}
 	return out
 }
@@ -84,12 +81,14 @@ func (r *renderer) registerPages() []*Page {
 	var pages []*Page
 	if len(s.Procedures) > 0 {
 		pages = append(pages, r.procedureLists()...)
+		pages = append(pages, r.registerAgencies(proceduresDir, "Thủ tục hành chính theo cơ quan", r.withProcedures)...)
 		for _, p := range s.Procedures {
 			pages = append(pages, &Page{Kind: "procedure", Path: pathOf(p), Title: p.Name, Procedure: p})
 		}
 	}
 	if len(s.Petitions) > 0 {
 		pages = append(pages, r.petitionLists()...)
+		pages = append(pages, r.registerAgencies(petitionsDir, "Phản ánh, kiến nghị theo cơ quan", r.withPetitions)...)
 		for _, p := range s.Petitions {
 			pages = append(pages, &Page{Kind: "petition", Path: pathOf(p), Title: "Phản ánh, kiến nghị " + p.ID + ": " + p.Subject, Petition: p})
 		}
@@ -102,6 +101,36 @@ func (r *renderer) registerPages() []*Page {
 	}
 	return pages
 }
+
+// registerAgencies returns the pages of the list of the agencies that have procedures or
+// petitions (agencies, in the site's order), each linking to the register's list of its
+// own: a filter of the register that holds every agency would make the register's pages
+// grow with the agencies of the site.
+func (r *renderer) registerAgencies(register, title string, agencies []*model.Agency) []*Page {
+	return listPages(r, Page{Kind: "register-agencies", Title: title}, registerAgenciesDir(register),
+		Listing{Filter: strings.TrimSuffix(register, "/"), Noun: "cơ quan"}, agencies,
+		func(l *Listing, page []*model.Agency) { l.Agencies = page })
+}
+
+// registerAgenciesDir is the folder of the list of agencies that have records in a
+// register: the parent of the register's lists of each agency ("thu-tuc/co-quan/").
+func registerAgenciesDir(register string) string { return register + dirOf(agenciesPath) }
+
+// ProcedureAgencies is the link to the list of the agencies that have procedures.
+func (pg *Page) ProcedureAgencies() string {
+	return pg.link(registerAgenciesDir(proceduresDir) + "index.html")
+}
+
+// PetitionAgencies is the link to the list of the agencies that have petitions.
+func (pg *Page) PetitionAgencies() string {
+	return pg.link(registerAgenciesDir(petitionsDir) + "index.html")
+}
+
+// AgenciesWithProcedures and AgenciesWithPetitions are how many agencies have some.
+func (pg *Page) AgenciesWithProcedures() int { return len(pg.r.withProcedures) }
+
+// AgenciesWithPetitions is how many agencies have petitions.
+func (pg *Page) AgenciesWithPetitions() int { return len(pg.r.withPetitions) }
 
 // agencyListDir is the folder of a register's list filtered to one agency: under the
 // register's folder, the agency page's own path ("thu-tuc/co-quan/an-giang/so-tu-phap/").

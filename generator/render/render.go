@@ -5,8 +5,8 @@
 // Templates come from an fs.FS holding base.html (the layout, which defines the blocks
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
 // (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
-// 404.html, procedures.html, procedure.html, petitions.html, petition.html, scores.html,
-// score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
+// 404.html, procedures.html, procedure.html, petitions.html, petition.html,
+// register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
 package render
 
 import (
@@ -55,6 +55,8 @@ type renderer struct {
 	index   string // path of the search index's entry file
 	// pageSize is the items a page of a list holds.
 	pageSize int
+	// withProcedures and withPetitions are the agencies that have some, in the site's order.
+	withProcedures, withPetitions []*model.Agency
 	// templateHashes are the hashes of the templates' texts, by file name: a page is made
 	// again when a template it uses changes.
 	templateHashes map[string]uint64
@@ -87,6 +89,14 @@ func Site(site *model.Site, opts Options) ([]File, error) {
 // pageList is every page of the site.
 func (r *renderer) pageList() []*Page {
 	s := r.site
+	for _, a := range s.Agencies {
+		if len(a.Procedures) > 0 {
+			r.withProcedures = append(r.withProcedures, a)
+		}
+		if len(a.Petitions) > 0 {
+			r.withPetitions = append(r.withPetitions, a)
+		}
+	}
 	pages := []*Page{
 		{Kind: "home", Path: homePath, Title: "Trang chủ"},
 		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
@@ -145,7 +155,7 @@ func (r *renderer) loadAssets() error {
 }
 
 var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404",
-	"procedures", "procedure", "petitions", "petition", "scores", "score-period", "search"}
+	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
 	read := func(name string) (string, error) {
