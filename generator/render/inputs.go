@@ -43,6 +43,8 @@ func (pg *Page) inputs() inputs {
 		in = planInputs(s, pg.Plan)
 	case "agency":
 		in = agencyInputs(s, pg.Agency)
+	case "agency-list":
+		in = agencyListInputs(s, pg.List)
 	case "procedure":
 		p := pg.Procedure
 		in.files = append(authorityFiles(s), p.File)
@@ -111,39 +113,6 @@ func planInputs(s *model.Site, p *model.Plan) inputs {
 		for _, r := range t.Reports {
 			in.files = append(in.files, r.File)
 		}
-	}
-	return in
-}
-
-// agencyInputs are what an agency's page shows: the plans of the tasks and indicators it
-// leads or cooperates on, whole, its procedures, petitions and 766 results, and the agencies.
-func agencyInputs(s *model.Site, a *model.Agency) inputs {
-	in := inputs{files: append(authorityFiles(s), s.HolidaysFile), asOf: true}
-	seen := map[*model.Plan]bool{}
-	plan := func(p *model.Plan) {
-		if !seen[p] {
-			seen[p] = true
-			pi := planInputs(s, p)
-			in.files = append(in.files, pi.files...)
-		}
-	}
-	for _, t := range a.Leads {
-		plan(t.Plan)
-	}
-	for _, t := range a.Cooperates {
-		plan(t.Plan)
-	}
-	for _, ind := range a.Indicators {
-		plan(ind.Plan)
-	}
-	for _, p := range a.Procedures {
-		in.files = append(in.files, p.File)
-	}
-	for _, p := range a.Petitions {
-		in.files = append(in.files, p.File)
-	}
-	for _, u := range a.Scores {
-		in.files = append(in.files, u.Period.File)
 	}
 	return in
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"congkhai/generator/model"
+	"congkhai/generator/schedule"
 )
 
 // No page grows with the site. A list that ranges over records of the whole site (plans,
@@ -43,6 +44,10 @@ type Listing struct {
 	Petitions  []*model.Petition
 	Counts     model.PetitionCounts // of every petition in the list, not only this page
 	Agencies   []*model.Agency
+	Tasks      []*model.Task
+	TaskCounts schedule.Counts // of every task in the list
+	Indicators []*model.Indicator
+	Scores     []*model.UnitScore
 
 	items []string // the path of each item of the page, which says which records it shows
 	// part and all are the page's items and the whole list's, for the tests.
@@ -162,8 +167,14 @@ func listPages[T any](r *renderer, base Page, dir string, l Listing, items []T, 
 	return out
 }
 
-// itemKey names a list's item: the path of its page, which no other item shares.
-func itemKey(v any) string { return pathOf(v) }
+// itemKey names a list's item: the path of its page, which no other item shares, or for a
+// unit's 766 result, its period's and the unit's.
+func itemKey(v any) string {
+	if u, ok := v.(*model.UnitScore); ok {
+		return pathOf(u.Period) + "#" + u.Agency.Key
+	}
+	return pathOf(v)
+}
 
 // long reports whether a list of n items is too long for a page that sums up a record: it
 // then shows summaryRows of them and links to the list's own pages.

@@ -4,7 +4,8 @@
 //
 // Templates come from an fs.FS holding base.html (the layout, which defines the blocks
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
-// (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
+// (home.html, plans.html, plan.html, task.html, agencies.html, agency.html,
+// agency-list.html, method.html,
 // 404.html, procedures.html, procedure.html, petitions.html, petition.html,
 // register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
 package render
@@ -112,7 +113,7 @@ func (r *renderer) pageList() []*Page {
 		}
 	}
 	for _, a := range s.Agencies {
-		pages = append(pages, &Page{Kind: "agency", Path: pathOf(a), Title: a.Name, Agency: a, Authority: a.Authority})
+		pages = append(pages, r.agencyPages(a)...)
 	}
 	pages = append(pages, r.registerPages()...)
 	for _, pg := range pages {
@@ -154,7 +155,7 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404",
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "agency-list", "method", "404",
 	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
