@@ -30,6 +30,20 @@ const (
 // the monthly ones, drawn as a trend: a year of months. Its list has them all.
 const recentScores = 12
 
+// authorityPages returns the list of authorities (co-quan/) and the list of each one's
+// agencies (co-quan/<authority>/), in pages: together they held every agency of the site
+// on one page.
+func (r *renderer) authorityPages() []*Page {
+	s := r.site
+	pages := listPages(r, Page{Kind: "agencies", Title: "Cơ quan, đơn vị"}, dirOf(agenciesPath), Listing{Noun: "chính quyền"},
+		s.Authorities, func(l *Listing, page []*model.Authority) { l.Authorities = page })
+	for _, a := range s.Authorities {
+		pages = append(pages, listPages(r, Page{Kind: "authority", Title: "Cơ quan, đơn vị – " + a.Name, Authority: a}, dirOf(a),
+			Listing{Noun: "cơ quan, đơn vị"}, a.Agencies, func(l *Listing, page []*model.Agency) { l.Agencies = page })...)
+	}
+	return pages
+}
+
 // agencyPages returns an agency's page and the pages of its lists too long for it.
 func (r *renderer) agencyPages(a *model.Agency) []*Page {
 	pages := []*Page{{Kind: "agency", Path: pathOf(a), Title: a.Name, Agency: a, Authority: a.Authority}}
@@ -146,6 +160,19 @@ func agencyListInputs(s *model.Site, l *Listing) inputs {
 		in.files = append(in.files, u.Period.File)
 	}
 	in.values = append(in.values, agencyRows(l.Agencies))
+	return in
+}
+
+// authoritiesInputs are what a page of the list of authorities shows: their registries,
+// and how many plans each has.
+func authoritiesInputs(l *Listing) inputs {
+	in := inputs{values: []any{listHead(l)}}
+	plans := make([]int, len(l.Authorities))
+	for i, a := range l.Authorities {
+		in.files = append(in.files, a.File)
+		plans[i] = len(a.Plans)
+	}
+	in.values = append(in.values, plans)
 	return in
 }
 

@@ -32,7 +32,7 @@ func (pg *Page) inputs() inputs {
 	s := pg.Site
 	var in inputs
 	switch pg.Kind {
-	case "home", "plans", "agencies":
+	case "home", "plans":
 		// Summaries of the whole site: every status, count and update.
 		in = inputs{all: true, asOf: true}
 	case "method":
@@ -41,6 +41,12 @@ func (pg *Page) inputs() inputs {
 		// The search page's filters are filled from the index, in the browser.
 	case "plan", "task":
 		in = planInputs(s, pg.Plan)
+	case "agencies":
+		in = authoritiesInputs(pg.List)
+	case "authority":
+		// Its agencies' registry (and their successors', of any authority), and how many
+		// tasks each leads and cooperates on.
+		in = inputs{files: authorityFiles(s), values: []any{listHead(pg.List), agencyRows(pg.List.Agencies)}}
 	case "agency":
 		in = agencyInputs(s, pg.Agency)
 	case "agency-list":

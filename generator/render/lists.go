@@ -40,14 +40,15 @@ type Listing struct {
 	// Pages is the file path of every page of the list.
 	Pages []string
 
-	Procedures []*model.Procedure
-	Petitions  []*model.Petition
-	Counts     model.PetitionCounts // of every petition in the list, not only this page
-	Agencies   []*model.Agency
-	Tasks      []*model.Task
-	TaskCounts schedule.Counts // of every task in the list
-	Indicators []*model.Indicator
-	Scores     []*model.UnitScore
+	Procedures  []*model.Procedure
+	Petitions   []*model.Petition
+	Counts      model.PetitionCounts // of every petition in the list, not only this page
+	Agencies    []*model.Agency
+	Authorities []*model.Authority
+	Tasks       []*model.Task
+	TaskCounts  schedule.Counts // of every task in the list
+	Indicators  []*model.Indicator
+	Scores      []*model.UnitScore
 
 	items []string // the path of each item of the page, which says which records it shows
 	// part and all are the page's items and the whole list's, for the tests.

@@ -4,7 +4,7 @@
 //
 // Templates come from an fs.FS holding base.html (the layout, which defines the blocks
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
-// (home.html, plans.html, plan.html, task.html, agencies.html, agency.html,
+// (home.html, plans.html, plan.html, task.html, agencies.html, authority.html, agency.html,
 // agency-list.html, method.html,
 // 404.html, procedures.html, procedure.html, petitions.html, petition.html,
 // register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
@@ -101,7 +101,6 @@ func (r *renderer) pageList() []*Page {
 	pages := []*Page{
 		{Kind: "home", Path: homePath, Title: "Trang chủ"},
 		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
-		{Kind: "agencies", Path: agenciesPath, Title: "Cơ quan, đơn vị"},
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
@@ -112,6 +111,7 @@ func (r *renderer) pageList() []*Page {
 			pages = append(pages, &Page{Kind: "task", Path: pathOf(t), Title: taskTitle(t), Plan: p, Task: t, Authority: p.Authority})
 		}
 	}
+	pages = append(pages, r.authorityPages()...)
 	for _, a := range s.Agencies {
 		pages = append(pages, r.agencyPages(a)...)
 	}
@@ -155,7 +155,7 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "agency-list", "method", "404",
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404",
 	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
