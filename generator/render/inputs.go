@@ -32,9 +32,20 @@ func (pg *Page) inputs() inputs {
 	s := pg.Site
 	var in inputs
 	switch pg.Kind {
-	case "home", "plans":
+	case "home":
 		// Summaries of the whole site: every status, count and update.
 		in = inputs{all: true, asOf: true}
+	case "plans":
+		// Each plan's document and counts by status, under its authority's name.
+		l := pg.List
+		in = inputs{files: authorityFiles(s), values: []any{listHead(l)}, asOf: true}
+		for _, g := range l.Plans {
+			in.values = append(in.values, g.Continued) // whether the heading says "tiếp theo"
+			for _, p := range g.Plans {
+				in.files = append(in.files, p.Files...)
+				in.values = append(in.values, p.Counts)
+			}
+		}
 	case "method":
 		in = inputs{asOf: true} // it names the as-of day
 	case "search", "404":

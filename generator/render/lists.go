@@ -45,6 +45,7 @@ type Listing struct {
 	Counts      model.PetitionCounts // of every petition in the list, not only this page
 	Agencies    []*model.Agency
 	Authorities []*model.Authority
+	Plans       []PlanGroup // the plans of the page, by authority
 	Tasks       []*model.Task
 	TaskCounts  schedule.Counts // of every task in the list
 	Indicators  []*model.Indicator
@@ -53,6 +54,34 @@ type Listing struct {
 	items []string // the path of each item of the page, which says which records it shows
 	// part and all are the page's items and the whole list's, for the tests.
 	part, all any
+}
+
+// PlanGroup is the plans of one authority on a page of the list of plans; Continued says
+// that the authority's plans began on an earlier page.
+type PlanGroup struct {
+	Authority *model.Authority
+	Plans     []*model.Plan
+	Continued bool
+}
+
+// planLists returns the pages of the list of plans (ke-hoach/): every authority's plans,
+// the authorities in order.
+func (r *renderer) planLists() []*Page {
+	var plans []*model.Plan
+	for _, a := range r.site.Authorities {
+		plans = append(plans, a.Plans...)
+	}
+	return listPages(r, Page{Kind: "plans", Title: "Các kế hoạch"}, dirOf(plansPath), Listing{Noun: "kế hoạch"}, plans,
+		func(l *Listing, page []*model.Plan) {
+			for i, p := range page {
+				if i == 0 || p.Authority != page[i-1].Authority {
+					continued := i == 0 && l.From > 1 && l.all.([]*model.Plan)[l.From-2].Authority == p.Authority
+					l.Plans = append(l.Plans, PlanGroup{Authority: p.Authority, Continued: continued})
+				}
+				g := &l.Plans[len(l.Plans)-1]
+				g.Plans = append(g.Plans, p)
+			}
+		})
 }
 
 // Prev is the path of the previous page, "" on the first.

@@ -100,11 +100,11 @@ func (r *renderer) pageList() []*Page {
 	}
 	pages := []*Page{
 		{Kind: "home", Path: homePath, Title: "Trang chủ"},
-		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
 	}
+	pages = append(pages, r.planLists()...)
 	for _, p := range s.Plans {
 		pages = append(pages, &Page{Kind: "plan", Path: pathOf(p), Title: p.Title, Plan: p, Authority: p.Authority})
 		for _, t := range p.Tasks {
