@@ -63,13 +63,15 @@ func (pg *Page) inputs() inputs {
 	case "agency-list":
 		in = agencyListInputs(s, pg.List)
 	case "procedure":
+		// Its record, and the first petitions about it with how many there are.
 		p := pg.Procedure
 		in.files = append(authorityFiles(s), p.File)
-		for _, pt := range p.Petitions {
+		for _, pt := range head(summaryRows, p.Petitions) {
 			in.files = append(in.files, pt.File)
 		}
 		if len(p.Petitions) > 0 {
 			in.files = append(in.files, s.HolidaysFile)
+			in.values = []any{len(p.Petitions)}
 			in.asOf = true
 		}
 	case "procedures":
@@ -108,8 +110,8 @@ func (pg *Page) inputs() inputs {
 		}
 		in.values = []any{listHead(l), counts}
 	case "scores":
-		in.files = authorityFiles(s)
-		for _, p := range s.ScorePeriods {
+		in = inputs{files: authorityFiles(s), values: []any{listHead(pg.List)}}
+		for _, p := range pg.List.Periods {
 			in.files = append(in.files, p.File)
 		}
 	case "score-period":

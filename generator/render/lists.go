@@ -50,9 +50,10 @@ type Listing struct {
 	TaskCounts  schedule.Counts // of every task in the list
 	Indicators  []*model.Indicator
 	Scores      []*model.UnitScore
+	Periods     []*model.ScorePeriod
 
 	items []string // the path of each item of the page, which says which records it shows
-	// part and all are the page's items and the whole list's, for the tests.
+	// part and all are the page's items and the whole list's.
 	part, all any
 }
 

@@ -18,7 +18,9 @@ import (
 //	thu-tuc/co-quan/                       the agencies that have procedures
 //	thu-tuc/co-quan/<authority>/<agency>/  the procedures of an agency
 //	pakn/ , pakn/<id>/ , pakn/trang-thai/<status>/ , pakn/han/<timeliness>/ ,
-//	pakn/nam/<year>/ , pakn/co-quan/ , pakn/co-quan/<authority>/<agency>/
+//	pakn/nam/<year>/ , pakn/co-quan/ , pakn/co-quan/<authority>/<agency>/ ,
+//	pakn/thu-tuc/<code>/                   the petitions about a procedure, when too many
+//	                                       for its page
 //	chi-so-766/ , chi-so-766/<period>/
 const (
 	proceduresDir = "thu-tuc/"
@@ -72,6 +74,20 @@ func (r *renderer) petitionLists() []*Page {
 	for _, a := range r.withPetitions {
 		list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
 	}
+	// The petitions about a procedure, when too many for its page.
+	for _, p := range s.Procedures {
+		if long(len(p.Petitions)) {
+			var counts model.PetitionCounts
+			for _, pt := range p.Petitions {
+				counts.Add(pt.Timeliness)
+			}
+			n := len(out)
+			list(procedurePetitionsDir(p), Listing{Title: "Thủ tục " + p.Name, Filter: "thu-tuc", Value: p.Code, Counts: counts}, p.Petitions)
+			for _, pg := range out[n:] {
+				pg.Procedure = p
+			}
+		}
+	}
 	return out
 }
 
@@ -94,7 +110,8 @@ func (r *renderer) registerPages() []*Page {
 		}
 	}
 	if len(s.ScorePeriods) > 0 {
-		pages = append(pages, &Page{Kind: "scores", Path: scoresDir + "index.html", Title: "Bộ chỉ số 766"})
+		pages = append(pages, listPages(r, Page{Kind: "scores", Title: "Bộ chỉ số 766"}, scoresDir, Listing{Noun: "kỳ"}, s.ScorePeriods,
+			func(l *Listing, page []*model.ScorePeriod) { l.Periods = page })...)
 		for _, p := range s.ScorePeriods {
 			pages = append(pages, &Page{Kind: "score-period", Path: pathOf(p), Title: "Chỉ số 766 – " + p.Title, Period: p})
 		}
@@ -131,6 +148,17 @@ func (pg *Page) AgenciesWithProcedures() int { return len(pg.r.withProcedures) }
 
 // AgenciesWithPetitions is how many agencies have petitions.
 func (pg *Page) AgenciesWithPetitions() int { return len(pg.r.withPetitions) }
+
+// procedurePetitionsDir is the folder of the list of the petitions about a procedure.
+func procedurePetitionsDir(p *model.Procedure) string {
+	return petitionsDir + "thu-tuc/" + p.Code + "/"
+}
+
+// PetitionsAbout is the link to the list of the petitions about a procedure, which exists
+// when they are too many for its page.
+func (pg *Page) PetitionsAbout(p *model.Procedure) string {
+	return pg.link(procedurePetitionsDir(p) + "index.html")
+}
 
 // agencyListDir is the folder of a register's list filtered to one agency: under the
 // register's folder, the agency page's own path ("thu-tuc/co-quan/an-giang/so-tu-phap/").
