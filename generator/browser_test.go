@@ -198,3 +198,34 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 	})
 }
+
+// The list pages and an agency's page, read on a phone 360 px wide, do not scroll sideways:
+// their tables become cards and the page navigation wraps.
+func TestListPagesFitAPhone(t *testing.T) {
+	site := builtExample(t)
+	ctx := browser(t)
+	root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(site) + "/"}).String()
+	do(t, ctx, "a phone's screen", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 360, Height: 800, DeviceScaleFactor: 2, Mobile: true})
+		return err
+	}))
+	for _, page := range []string{
+		"ke-hoach/index.html",
+		"co-quan/index.html",
+		"co-quan/an-giang/index.html",
+		"co-quan/an-giang/cac-so-ban-nganh/index.html",
+		"co-quan/vinh-long/cac-so-ban-nganh/chu-tri/trang-2/index.html",
+		"co-quan/an-giang/ubnd-tinh/truc-thuoc/index.html",
+		"thu-tuc/trang-12/index.html",
+		"thu-tuc/co-quan/index.html",
+		"pakn/index.html",
+		"pakn/co-quan/index.html",
+		"chi-so-766/index.html",
+	} {
+		do(t, ctx, page, chromedp.Navigate(root+page), chromedp.WaitVisible("main"))
+		// A phone widens its viewport to what does not fit, or lets it scroll.
+		if w := eval[int](t, ctx, `Math.max(window.innerWidth, document.documentElement.scrollWidth)`); w != 360 {
+			t.Errorf("%s is %d px wide on a 360 px screen", page, w)
+		}
+	}
+}

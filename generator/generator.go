@@ -43,6 +43,9 @@ type Options struct {
 	Templates fs.FS         // overrides of the default templates, file by file; optional
 	Static    fs.FS         // overrides of the default static files, file by file; optional
 	Warn      func(string)  // told what was repaired of earlier, interrupted builds; optional
+	// PageSize is how many items a page of a list holds; 0 is render.DefaultPageSize. The
+	// tests make it small, so that a small site has lists of many pages.
+	PageSize int
 	// Clean writes the whole site, as if nothing had been published, and decodes every
 	// content file; otherwise a build writes only the files whose bytes changed (see
 	// package publish) and decodes only the content files changed since the last.
@@ -166,6 +169,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		Static:    overlay(opts.Static, static.FS),
 		BaseURL:   opts.BaseURL,
 		Texts:     c.texts,
+		PageSize:  opts.PageSize,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("kết xuất: %w", err)

@@ -29,6 +29,8 @@ var (
 // a static file, site.toml, the holidays, the as-of day) is applied to a site; after each,
 // the site published incrementally is compared, byte for byte, with a clean build of the
 // same content. An edit that breaks the content must leave the published site as it was.
+// The site has a long list of every kind, in pages of five, so that edits move items from
+// page to page.
 // Run longer by hand: go test ./generator -run IncrementalEqualsClean -incremental.steps=500
 // -incremental.seed=7.
 func TestIncrementalEqualsClean(t *testing.T) {
@@ -36,7 +38,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	content := filepath.Join(dir, "content")
 	theme := filepath.Join(dir, "templates")
 	style := filepath.Join(dir, "static")
-	incrementalFixture(t, content)
+	paginationFixture(t, content)
 	copyDir(t, "../templates", theme)
 	os.MkdirAll(style, 0o755)
 	css, err := os.ReadFile("../static/style.css")
@@ -48,7 +50,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	e := &editor{t: t, rng: rand.New(rand.NewPCG(*incrementalSeed, 7)), content: content, theme: theme, static: style,
 		asOf: schedule.D(2026, 11, 21)}
 	opts := func(out string) generator.Options {
-		return generator.Options{Content: os.DirFS(content), Out: out, AsOf: e.asOf,
+		return generator.Options{Content: os.DirFS(content), Out: out, AsOf: e.asOf, PageSize: 5,
 			Templates: os.DirFS(theme), Static: os.DirFS(style)}
 	}
 	if _, err := generator.Build(context.Background(), opts(out)); err != nil {

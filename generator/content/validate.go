@@ -122,8 +122,26 @@ func (v *validator) nameID(src *source, what, value string) bool {
 	return true
 }
 
+// IsListPage reports whether a name is that of a further page of a list ("trang-2"),
+// which the site puts in the folder of the list's first page, beside the pages of the
+// records listed (ke-hoach/trang-2/ beside ke-hoach/<plan>/): no ID of such a record may
+// be one.
+func IsListPage(name string) bool {
+	n, ok := strings.CutPrefix(name, "trang-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// listPageID reports an ID that is the name of a list's further page.
+func (v *validator) listPageID(pos diag.Pos, what, id string) {
+	if IsListPage(id) {
+		v.errs.Add(pos, "%s %q trùng với tên một trang tiếp theo của danh sách (trang-N): đổi tên khác", what, id)
+	}
+}
+
 func (v *validator) authority(a *AgencyFile) {
-	v.nameID(&a.source, "tên tệp", a.ID)
+	if v.nameID(&a.source, "tên tệp", a.ID) {
+		v.listPageID(diag.Pos{File: a.File}, "tên tệp", a.ID) // co-quan/trang-2/
+	}
 	v.required(&a.source, "authority.name", a.Authority.Name)
 	v.given(&a.source, "authority.level", a.Authority.Level)
 	seen := map[string]int{}
@@ -134,6 +152,7 @@ func (v *validator) authority(a *AgencyFile) {
 				v.errs.Add(a.Pos(key+".id"), "id: mã %q trùng với cơ quan thứ %d trong tệp (dòng %d)", ag.ID, j+1, a.Pos("agency."+strconv.Itoa(j)+".id").Line)
 			}
 			seen[ag.ID] = i
+			v.listPageID(a.Pos(key+".id"), "id: mã", ag.ID) // co-quan/<authority>/trang-2/
 		}
 		v.required(&a.source, key+".name", ag.Name)
 		v.given(&a.source, key+".kind", ag.Kind)
@@ -236,7 +255,9 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 
 func (v *validator) plan(p *PlanFile) {
 	src := &p.source
-	v.nameID(src, "tên thư mục", p.ID)
+	if v.nameID(src, "tên thư mục", p.ID) {
+		v.listPageID(diag.Pos{File: p.File}, "tên thư mục", p.ID) // ke-hoach/trang-2/
+	}
 	if _, ok := v.agencies[p.Authority]; !ok && !v.set.unreadable("agencies/"+p.Authority+".toml") {
 		v.errs.Add(p.Pos("authority"), "authority: không có danh mục cơ quan %q (cần tệp agencies/%s.toml)", p.Authority, p.Authority)
 	}

@@ -17,7 +17,7 @@ import (
 
 var (
 	// ReservedPetitionIDs are the list pages under pakn/.
-	ReservedPetitionIDs = []string{"trang-thai", "han", "nam", "co-quan"}
+	ReservedPetitionIDs = []string{"trang-thai", "han", "nam", "co-quan", "thu-tuc"}
 	procedureCode       = regexp.MustCompile(`^[0-9]\.[0-9]{6}$`)
 	periodKey           = regexp.MustCompile(`^(20[0-9]{2})(-(0[1-9]|1[0-2]|q[1-4]))?$`)
 	localCodePattern    = regexp.MustCompile(`^[0-9]\.[0-9]{6}\.[A-Z0-9]+$`)

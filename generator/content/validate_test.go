@@ -165,3 +165,41 @@ func TestValuesAreBounded(t *testing.T) {
 		})
 	}
 }
+
+// An ID that would name a list's further page (trang-2) beside the pages of the records
+// it lists is refused: an authority's, an agency's, a plan's; and a petition cannot be
+// named after the register's lists (pakn/thu-tuc/<code>/). Other IDs that begin with the
+// word stay valid.
+func TestIDsOfListPagesAreRefused(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml":                 {Data: []byte(`title = "T"`)},
+		"agencies/trang-2.toml":     {Data: []byte("[authority]\nname = \"A\"\nlevel = \"tinh\"\n[[agency]]\nid = \"trang-3\"\nname = \"B\"\nkind = \"agency\"\nlevel = \"tinh\"\n[[agency]]\nid = \"trang-tin\"\nname = \"C\"\nkind = \"agency\"\nlevel = \"tinh\"\n")},
+		"plans/trang-4/plan.toml":   {Data: []byte("authority = \"trang-2\"\nyear = 2024\n")},
+		"plans/trang-moi/plan.toml": {Data: []byte("authority = \"trang-2\"\nyear = 2024\n")},
+		"pakn/thu-tuc.toml":         {Data: []byte("received = 2026-03-02\n")},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Validate(set, nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`agencies/trang-2.toml: tên tệp "trang-2" trùng với tên một trang tiếp theo`,
+		`id: mã "trang-3" trùng với tên một trang tiếp theo`,
+		`tên thư mục "trang-4" trùng với tên một trang tiếp theo`,
+		`tên tệp "thu-tuc" trùng với một trang danh sách`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("no error %q in:\n%s", want, msg)
+		}
+	}
+	for _, ok := range []string{`"trang-tin"`, `"trang-moi"`} {
+		if strings.Contains(msg, ok) {
+			t.Errorf("%s is refused:\n%s", ok, msg)
+		}
+	}
+}

@@ -307,4 +307,16 @@ func (b *builder) derive() {
 	for _, a := range s.Authorities {
 		slices.SortStableFunc(a.Plans, func(x, y *Plan) int { return cmp.Or(cmp.Compare(y.Year, x.Year), cmp.Compare(x.ID, y.ID)) })
 	}
+	// An agency's tasks and indicators follow the plans in the site's order, newest year
+	// first, so that its page, which shows the first of them, shows the current ones.
+	order := make(map[*Plan]int, len(s.Plans))
+	for i, p := range s.Plans {
+		order[p] = i
+	}
+	byPlan := func(x, y *Task) int { return cmp.Compare(order[x.Plan], order[y.Plan]) }
+	for _, ag := range s.Agencies {
+		slices.SortStableFunc(ag.Leads, byPlan)
+		slices.SortStableFunc(ag.Cooperates, byPlan)
+		slices.SortStableFunc(ag.Indicators, func(x, y *Indicator) int { return cmp.Compare(order[x.Plan], order[y.Plan]) })
+	}
 }

@@ -85,9 +85,9 @@ type Agency struct {
 	Predecessors  []*Agency
 	Description   string // Markdown
 
-	Leads      []*Task // tasks it leads, in plan order
-	Cooperates []*Task // tasks it cooperates on
-	Indicators []*Indicator
+	Leads      []*Task      // tasks it leads: the plans in the site's order (newest year first), each in printed order
+	Cooperates []*Task      // tasks it cooperates on, in the same order
+	Indicators []*Indicator // in the same order
 	LeadCounts schedule.Counts
 	CoopCounts schedule.Counts
 

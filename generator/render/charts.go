@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 
 	"congkhai/generator/chart"
 	"congkhai/generator/model"
@@ -23,11 +24,16 @@ var bandGuides = func() []chart.Guide {
 // a phone scales them down (the stylesheet caps their width on large screens).
 const barWidth = 360
 
-// trendChart draws an agency's monthly 766 totals. The page shows the same numbers in a table.
+// trendChart draws an agency's monthly 766 totals of the last trendMonths. The page shows
+// the same numbers in a table, and its list of results every one.
 func trendChart(a *model.Agency) template.HTML {
-	scores := a.MonthlyScores()
+	scores := trendScores(a)
 	if len(scores) < 2 {
 		return ""
+	}
+	title := "Tổng điểm Bộ chỉ số 766 theo tháng của " + a.ShortName()
+	if len(scores) < len(a.MonthlyScores()) {
+		title += ", " + strconv.Itoa(len(scores)) + " tháng gần nhất"
 	}
 	labels := make([]string, len(scores))
 	values := make([]float64, len(scores))
@@ -36,7 +42,7 @@ func trendChart(a *model.Agency) template.HTML {
 	}
 	return chart.Line(chart.LineChart{
 		ID:     "xu-huong-766",
-		Title:  "Tổng điểm Bộ chỉ số 766 theo tháng của " + a.ShortName(),
+		Title:  title,
 		Labels: labels,
 		Series: []chart.Series{{Name: "Tổng điểm", Values: values}},
 		Max:    100,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -26,6 +27,8 @@ var funcs = template.FuncMap{
 	"limitProcedures": head[*model.Procedure],
 	"limitPetitions":  head[*model.Petition],
 	"levels":          levelNames,
+	"summary":         summary,
+	"long":            long,
 	"decimal":         decimal,
 	"upperFirst": func(s string) string {
 		r, n := utf8.DecodeRuneInString(s)
@@ -69,6 +72,16 @@ func decimal(v float64) string { return chart.Number(v, 2) }
 func head[T any](n int, list []T) []T {
 	if len(list) > n {
 		return list[:n]
+	}
+	return list
+}
+
+// summary is the items of a list (a slice) that a page summing up a record shows: the
+// first summaryRows.
+func summary(list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() == reflect.Slice && v.Len() > summaryRows {
+		return v.Slice(0, summaryRows).Interface()
 	}
 	return list
 }

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"slices"
+
+	"github.com/gohugoio/hashstructure"
 
 	"congkhai/generator/model"
 )
@@ -16,11 +19,8 @@ type inputs struct {
 	files  []string
 	plans  []*model.Plan // each plan's files and its tasks' reports (hashed once a build)
 	values []any
-	// summary names what every page of a register shows of the whole register
-	// (summaries), hashed once a build.
-	summary string
-	asOf    bool
-	all     bool // every content file
+	asOf   bool
+	all    bool // every content file
 }
 
 // ShowsAsOf reports whether the page's facts depend on the as-of day (task statuses,
@@ -36,25 +36,46 @@ func (pg *Page) inputs() inputs {
 	s := pg.Site
 	var in inputs
 	switch pg.Kind {
-	case "home", "plans", "agencies":
+	case "home":
 		// Summaries of the whole site: every status, count and update.
 		in = inputs{all: true, asOf: true}
+	case "plans":
+		// Each plan's document and counts by status, under its authority's name.
+		l := pg.List
+		in = inputs{files: authorityFiles(s), values: []any{listHead(l)}, asOf: true}
+		for _, g := range l.Plans {
+			in.values = append(in.values, g.Continued) // whether the heading says "tiếp theo"
+			for _, p := range g.Plans {
+				in.files = append(in.files, p.Files...)
+				in.values = append(in.values, p.Counts)
+			}
+		}
 	case "method":
 		in = inputs{asOf: true} // it names the as-of day
 	case "search", "404":
 		// The search page's filters are filled from the index, in the browser.
 	case "plan", "task":
 		in = planInputs(s, pg.Plan)
+	case "agencies":
+		in = authoritiesInputs(pg.List)
+	case "authority":
+		// Its agencies' registry (and their successors', of any authority), and how many
+		// tasks each leads and cooperates on.
+		in = inputs{files: authorityFiles(s), values: []any{listHead(pg.List), agencyRows(pg.List.Agencies)}}
 	case "agency":
 		in = agencyInputs(s, pg.Agency)
+	case "agency-list":
+		in = agencyListInputs(s, pg.List)
 	case "procedure":
+		// Its record, and the first petitions about it with how many there are.
 		p := pg.Procedure
 		in.files = append(authorityFiles(s), p.File)
-		for _, pt := range p.Petitions {
+		for _, pt := range head(summaryRows, p.Petitions) {
 			in.files = append(in.files, pt.File)
 		}
 		if len(p.Petitions) > 0 {
 			in.files = append(in.files, s.HolidaysFile)
+			in.values = []any{len(p.Petitions)}
 			in.asOf = true
 		}
 	case "procedures":
@@ -63,7 +84,8 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Procedures {
 			in.files = append(in.files, p.File)
 		}
-		in.values, in.summary = []any{listHead(l)}, "procedures"
+		variant := fmt.Sprint("procedures", l.Filter == "", l.Page == 1)
+		in.values = []any{listHead(l), pg.r.summaryHash(variant, func() any { return pg.r.catalogueSummary(l) })}
 	case "petition":
 		p := pg.Petition
 		in.files = append(authorityFiles(s), p.File, s.HolidaysFile)
@@ -77,11 +99,24 @@ func (pg *Page) inputs() inputs {
 		for _, p := range l.Petitions {
 			in.files = append(in.files, p.File)
 		}
-		in.values, in.summary = []any{listHead(l), l.Counts}, "petitions"
+		in.values = []any{listHead(l), l.Counts, pg.r.summaryHash("petitions", pg.r.petitionSummary)}
 		in.asOf = true
-	case "scores":
+	case "register-agencies":
+		// The agencies' names and how many records each has in the register.
+		l := pg.List
 		in.files = authorityFiles(s)
-		for _, p := range s.ScorePeriods {
+		counts := make([]any, len(l.Agencies))
+		for i, a := range l.Agencies {
+			if l.Filter+"/" == proceduresDir {
+				counts[i] = len(a.Procedures)
+			} else {
+				counts[i] = a.PetitionCounts
+			}
+		}
+		in.values = []any{listHead(l), counts}
+	case "scores":
+		in = inputs{files: authorityFiles(s), values: []any{listHead(pg.List)}}
+		for _, p := range pg.List.Periods {
 			in.files = append(in.files, p.File)
 		}
 	case "score-period":
@@ -110,38 +145,6 @@ func planFiles(p *model.Plan) []string {
 	return files
 }
 
-// agencyInputs are what an agency's page shows: the plans of the tasks and indicators it
-// leads or cooperates on, whole, its procedures, petitions and 766 results, and the agencies.
-func agencyInputs(s *model.Site, a *model.Agency) inputs {
-	in := inputs{files: append(authorityFiles(s), s.HolidaysFile), asOf: true}
-	seen := map[*model.Plan]bool{}
-	plan := func(p *model.Plan) {
-		if !seen[p] {
-			seen[p] = true
-			in.plans = append(in.plans, p)
-		}
-	}
-	for _, t := range a.Leads {
-		plan(t.Plan)
-	}
-	for _, t := range a.Cooperates {
-		plan(t.Plan)
-	}
-	for _, ind := range a.Indicators {
-		plan(ind.Plan)
-	}
-	for _, p := range a.Procedures {
-		in.files = append(in.files, p.File)
-	}
-	for _, p := range a.Petitions {
-		in.files = append(in.files, p.File)
-	}
-	for _, u := range a.Scores {
-		in.files = append(in.files, u.Period.File)
-	}
-	return in
-}
-
 // authorityFiles are the registries of agencies: a page names agencies of any of them
 // (successors, qualified references).
 func authorityFiles(s *model.Site) []string {
@@ -152,15 +155,15 @@ func authorityFiles(s *model.Site) []string {
 	return files
 }
 
-// listHead is what a list page shows of its list besides the items: its title, filter,
-// size, and the pages its pager links.
+// listHead is what a list page shows of its list besides what its items' files say: its
+// title, filter, size, this page's place in it, and which items it holds (a task is one of
+// many in its plan's file; an item moved to another page leaves the files the same).
 func listHead(l *Listing) any {
 	return struct {
-		Title, Filter, Value string
-		Total, From, Page    int
-		Pages                int
-		Pager                []PagerLink
-	}{l.Title, l.Filter, l.Value, l.Total, l.From, l.Page, len(l.Pages), l.Pager()}
+		Title, Filter, Value, Noun   string
+		Total, From, To, Page, Pages int
+		Items                        []string
+	}{l.Title, l.Filter, l.Value, l.Noun, l.Total, l.From, l.To, l.Page, len(l.Pages), l.items}
 }
 
 // groupCount is a filter of a list as its pages show it: its name, address and size.
@@ -169,45 +172,60 @@ type groupCount struct {
 	N          int
 }
 
-// summaries are what every page of a register shows of the whole of it, by register.
-var summaries = map[string]func(*model.Site) any{"procedures": catalogueSummary, "petitions": petitionSummary}
+// summaryHash is the hash of a summary of a whole register that many of its pages show,
+// made once a build by variant (a few hundred list pages share three).
+func (r *renderer) summaryHash(variant string, summary func() any) uint64 {
+	if h, ok := r.summaries.Load(variant); ok {
+		return h.(uint64)
+	}
+	h, err := hashstructure.Hash(summary(), nil)
+	if err != nil {
+		panic(fmt.Sprintf("render: cannot hash the summary %s: %v", variant, err))
+	}
+	r.summaries.Store(variant, h)
+	return h
+}
 
-// catalogueSummary is what every page of the catalogue shows of the whole of it: the
-// totals and every filter with its count.
-func catalogueSummary(s *model.Site) any {
-	var groups []groupCount
-	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
-		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
+// catalogueSummary is what a page of the catalogue shows of the whole of it: the total;
+// on the pages of the whole catalogue, the count of each online level; on its first page,
+// every filter with its count and how many agencies have procedures.
+func (r *renderer) catalogueSummary(l *Listing) any {
+	s := r.site
+	sum := struct {
+		Total, Fields, Agencies int
+		Groups                  []groupCount
+	}{Total: len(s.Procedures)}
+	if l.Filter != "" {
+		return sum
 	}
-	for _, f := range s.Fields {
-		groups = append(groups, groupCount{f.Name, pathOf(f), len(f.Procedures)})
+	sum.Fields = len(s.Fields)
+	for _, g := range s.OnlineGroups {
+		sum.Groups = append(sum.Groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
 	}
-	for _, a := range s.Agencies {
-		if len(a.Procedures) > 0 {
-			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Procedures)})
+	if l.Page == 1 {
+		for _, g := range s.ProcedureLevels {
+			sum.Groups = append(sum.Groups, groupCount{g.Name, pathOf(g), len(g.Procedures)})
 		}
+		for _, f := range s.Fields {
+			sum.Groups = append(sum.Groups, groupCount{f.Name, pathOf(f), len(f.Procedures)})
+		}
+		sum.Agencies = len(r.withProcedures)
 	}
-	return struct {
-		Total  int
-		Groups []groupCount
-	}{len(s.Procedures), groups}
+	return sum
 }
 
 // petitionSummary is what every page of the petition register shows of the whole of it:
-// the total, the answer rule, and every filter with its count.
-func petitionSummary(s *model.Site) any {
+// the total, the answer rule, the filters by status, timeliness and year with their
+// counts, and how many agencies have petitions.
+func (r *renderer) petitionSummary() any {
+	s := r.site
 	var groups []groupCount
 	for _, g := range s.PetitionGroups {
 		groups = append(groups, groupCount{g.Name, pathOf(g), len(g.Petitions)})
 	}
-	for _, a := range s.Agencies {
-		if len(a.Petitions) > 0 {
-			groups = append(groups, groupCount{a.Name, pathOf(a), len(a.Petitions)})
-		}
-	}
 	return struct {
-		Total  int
-		Rule   model.PetitionRule
-		Groups []groupCount
-	}{len(s.Petitions), s.PetitionRule, groups}
+		Total, Agencies int
+		Rule            model.PetitionRule
+		Groups          []groupCount
+	}{len(s.Petitions), len(r.withPetitions), s.PetitionRule, groups}
 }

@@ -37,7 +37,7 @@ func pathOf(v any) string {
 	case *model.Agency:
 		return "co-quan/" + v.Authority.ID + "/" + v.ID + "/index.html"
 	case *model.Authority:
-		return agenciesPath + "#" + v.ID
+		return "co-quan/" + v.ID + "/index.html"
 	case *model.Report:
 		return pathOf(v.Task) + "#bao-cao-" + v.Date.String()
 	case *model.Procedure:

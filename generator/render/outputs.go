@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -37,7 +38,6 @@ type Set struct {
 	byPath  map[string]*Output
 	chrome  uint64                 // the hash of what every page shows of the site
 	plans   map[*model.Plan]uint64 // the hash of each plan's files and reports
-	summary map[string]uint64      // the hash of each register's summary (summaries)
 
 	searchOnce sync.Once
 	search     *searchInput
@@ -53,6 +53,7 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 		r.baseURL = strings.TrimSuffix(site.BaseURL, "/")
 	}
 	r.index = searchEntry
+	r.pageSize = cmp.Or(opts.PageSize, DefaultPageSize)
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -68,12 +69,6 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	}
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
-	s.summary = map[string]uint64{}
-	for name, f := range summaries {
-		h := newHasher(name)
-		h.value(f(site))
-		s.summary[name] = h.sum()
-	}
 	s.plans = map[*model.Plan]uint64{}
 	for _, p := range site.Plans {
 		h := newHasher("plan")
@@ -152,9 +147,6 @@ func (s *Set) Hash(o *Output) uint64 {
 	if in.all {
 		h.all(s.r.site)
 	}
-	if in.summary != "" {
-		h.u64(s.summary[in.summary])
-	}
 	for _, v := range in.values {
 		h.value(v)
 	}
@@ -163,12 +155,14 @@ func (s *Set) Hash(o *Output) uint64 {
 
 // chromeHash is the hash of what every page shows of the site besides its own content: the
 // site's settings (site.toml), the notice of illustrative data, the navigation, the theme's
-// files, the document numbers Markdown links to plans, and the base URL.
+// files, the document numbers Markdown links to plans, the base URL, and how many items a
+// page of a list holds.
 func (s *Set) chromeHash() uint64 {
 	site := s.r.site
 	h := newHasher("chrome")
 	h.file(site, site.SiteFile)
 	h.str(s.r.baseURL)
+	h.u64(uint64(s.r.pageSize))
 	h.value(site.IllustrativeKinds)
 	h.value([]bool{len(site.Procedures) > 0, len(site.Petitions) > 0, len(site.ScorePeriods) > 0})
 	for _, name := range slices.Sorted(mapKeys(s.r.assets)) {

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"congkhai/generator/model"
@@ -16,83 +15,31 @@ import (
 //	thu-tuc/linh-vuc/<field>/              procedures of a field (and trang-N/)
 //	thu-tuc/cap/<level>/                   of a level
 //	thu-tuc/truc-tuyen/<online>/           of an online level
-//	thu-tuc/co-quan/<authority>/<agency>/  of an agency
+//	thu-tuc/co-quan/                       the agencies that have procedures
+//	thu-tuc/co-quan/<authority>/<agency>/  the procedures of an agency
 //	pakn/ , pakn/<id>/ , pakn/trang-thai/<status>/ , pakn/han/<timeliness>/ ,
-//	pakn/nam/<year>/ , pakn/co-quan/<authority>/<agency>/
+//	pakn/nam/<year>/ , pakn/co-quan/ , pakn/co-quan/<authority>/<agency>/ ,
+//	pakn/thu-tuc/<code>/                   the petitions about a procedure, when too many
+//	                                       for its page
 //	chi-so-766/ , chi-so-766/<period>/
 const (
 	proceduresDir = "thu-tuc/"
 	petitionsDir  = "pakn/"
 	scoresDir     = "chi-so-766/"
-	pageSize      = 50
 )
-
-// Listing is one page of a list of procedures or petitions: the whole register or the part
-// a filter selects, cut into pages of pageSize so that each stays light on a phone.
-type Listing struct {
-	Title      string // what the list holds: "Lĩnh vực Hộ tịch"
-	Filter     string // the filter group it belongs to ("linh-vuc", "cap", ...), "" for all
-	Value      string // the filter value's slug
-	Total      int
-	From       int // 1-based number of the first item on this page
-	Procedures []*model.Procedure
-	Petitions  []*model.Petition
-	Counts     model.PetitionCounts // of every petition in the list, not only this page
-	Page       int                  // 1-based
-	Pages      []string             // the file path of every page of the list
-}
-
-// Prev and Next are the paths of the neighbouring pages, "" at the ends.
-func (l *Listing) Prev() string {
-	if l.Page > 1 {
-		return l.Pages[l.Page-2]
-	}
-	return ""
-}
-
-// Next is the path of the next page, "" on the last.
-func (l *Listing) Next() string {
-	if l.Page < len(l.Pages) {
-		return l.Pages[l.Page]
-	}
-	return ""
-}
-
-// listPages cuts a list of n items under dir into pages of pageSize (dir/index.html,
-// dir/trang-2/index.html, ...), each with a copy of l that fill completes with the page's
-// items [from, to). Titles read "heading – l.Title – trang N".
-func listPages(kind, dir, heading string, l Listing, n int, fill func(l *Listing, from, to int)) []*Page {
-	paths := make([]string, max(1, (n+pageSize-1)/pageSize))
-	for i := range paths {
-		paths[i] = dir + "index.html"
-		if i > 0 {
-			paths[i] = dir + "trang-" + strconv.Itoa(i+1) + "/index.html"
-		}
-	}
-	out := make([]*Page, len(paths))
-	for i, p := range paths {
-		page := l
-		page.Total, page.Page, page.Pages, page.From = n, i+1, paths, i*pageSize+1
-		fill(&page, i*pageSize, min(n, (i+1)*pageSize))
-		title := heading
-		if l.Title != "" {
-			title += " – " + l.Title
-		}
-		if i > 0 {
-			title += " – trang " + strconv.Itoa(i+1)
-		}
-		out[i] = &Page{Kind: kind, Path: p, Title: title, List: &page}
-	}
-	return out
-}
 
 // procedureLists returns the catalogue's pages: all procedures and every filter.
 func (r *renderer) procedureLists() []*Page {
 	s := r.site
 	var out []*Page
 	list := func(dir string, l Listing, items []*model.Procedure) {
-		out = append(out, listPages("procedures", dir, "Danh mục thủ tục hành chính", l, len(items),
-			func(l *Listing, from, to int) { l.Procedures = items[from:to] })...)
+		title := "Danh mục thủ tục hành chính"
+		if l.Title != "" {
+			title += " – " + l.Title
+		}
+		l.Noun = "thủ tục"
+		out = append(out, listPages(r, Page{Kind: "procedures", Title: title}, dir, l, items,
+			func(l *Listing, page []*model.Procedure) { l.Procedures = page })...)
 	}
 	list(proceduresDir, Listing{}, s.Procedures)
 	for _, f := range s.Fields {
@@ -101,10 +48,8 @@ func (r *renderer) procedureLists() []*Page {
 	for _, g := range append(slices.Clone(s.ProcedureLevels), s.OnlineGroups...) {
 		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug}, g.Procedures)
 	}
-	for _, a := range s.Agencies {
-		if len(a.Procedures) > 0 {
-			list(agencyListDir(proceduresDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
-		}
+	for _, a := range r.withProcedures {
+		list(agencyListDir(proceduresDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key}, a.Procedures)
 	}
 	return out
 }
@@ -114,16 +59,33 @@ func (r *renderer) petitionLists() []*Page {
 	s := r.site
 	var out []*Page
 	list := func(dir string, l Listing, items []*model.Petition) {
-		out = append(out, listPages("petitions", dir, "Trả lời phản ánh, kiến nghị", l, len(items),
-			func(l *Listing, from, to int) { l.Petitions = items[from:to] })...)
+		title := "Trả lời phản ánh, kiến nghị"
+		if l.Title != "" {
+			title += " – " + l.Title
+		}
+		l.Noun = "phản ánh, kiến nghị"
+		out = append(out, listPages(r, Page{Kind: "petitions", Title: title}, dir, l, items,
+			func(l *Listing, page []*model.Petition) { l.Petitions = page })...)
 	}
 	list(petitionsDir, Listing{Counts: s.PetitionCounts}, s.Petitions)
 	for _, g := range s.PetitionGroups {
 		list(dirOf(g), Listing{Title: g.Name, Filter: g.Filter, Value: g.Slug, Counts: g.Counts}, g.Petitions)
 	}
-	for _, a := range s.Agencies {
-		if len(a.Petitions) > 0 {
-			list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
+	for _, a := range r.withPetitions {
+		list(agencyListDir(petitionsDir, a), Listing{Title: a.Name, Filter: "co-quan", Value: a.Key, Counts: a.PetitionCounts}, a.Petitions)
+	}
+	// The petitions about a procedure, when too many for its page.
+	for _, p := range s.Procedures {
+		if long(len(p.Petitions)) {
+			var counts model.PetitionCounts
+			for _, pt := range p.Petitions {
+				counts.Add(pt.Timeliness)
+			}
+			n := len(out)
+			list(procedurePetitionsDir(p), Listing{Title: "Thủ tục " + p.Name, Filter: "thu-tuc", Value: p.Code, Counts: counts}, p.Petitions)
+			for _, pg := range out[n:] {
+				pg.Procedure = p
+			}
 		}
 	}
 	return out
@@ -135,23 +97,67 @@ func (r *renderer) registerPages() []*Page {
 	var pages []*Page
 	if len(s.Procedures) > 0 {
 		pages = append(pages, r.procedureLists()...)
+		pages = append(pages, r.registerAgencies(proceduresDir, "Thủ tục hành chính theo cơ quan", r.withProcedures)...)
 		for _, p := range s.Procedures {
 			pages = append(pages, &Page{Kind: "procedure", Path: pathOf(p), Title: p.Name, Procedure: p})
 		}
 	}
 	if len(s.Petitions) > 0 {
 		pages = append(pages, r.petitionLists()...)
+		pages = append(pages, r.registerAgencies(petitionsDir, "Phản ánh, kiến nghị theo cơ quan", r.withPetitions)...)
 		for _, p := range s.Petitions {
 			pages = append(pages, &Page{Kind: "petition", Path: pathOf(p), Title: "Phản ánh, kiến nghị " + p.ID + ": " + p.Subject, Petition: p})
 		}
 	}
 	if len(s.ScorePeriods) > 0 {
-		pages = append(pages, &Page{Kind: "scores", Path: scoresDir + "index.html", Title: "Bộ chỉ số 766"})
+		pages = append(pages, listPages(r, Page{Kind: "scores", Title: "Bộ chỉ số 766"}, scoresDir, Listing{Noun: "kỳ"}, s.ScorePeriods,
+			func(l *Listing, page []*model.ScorePeriod) { l.Periods = page })...)
 		for _, p := range s.ScorePeriods {
 			pages = append(pages, &Page{Kind: "score-period", Path: pathOf(p), Title: "Chỉ số 766 – " + p.Title, Period: p})
 		}
 	}
 	return pages
+}
+
+// registerAgencies returns the pages of the list of the agencies that have procedures or
+// petitions (agencies, in the site's order), each linking to the register's list of its
+// own: a filter of the register that holds every agency would make the register's pages
+// grow with the agencies of the site.
+func (r *renderer) registerAgencies(register, title string, agencies []*model.Agency) []*Page {
+	return listPages(r, Page{Kind: "register-agencies", Title: title}, registerAgenciesDir(register),
+		Listing{Filter: strings.TrimSuffix(register, "/"), Noun: "cơ quan"}, agencies,
+		func(l *Listing, page []*model.Agency) { l.Agencies = page })
+}
+
+// registerAgenciesDir is the folder of the list of agencies that have records in a
+// register: the parent of the register's lists of each agency ("thu-tuc/co-quan/").
+func registerAgenciesDir(register string) string { return register + dirOf(agenciesPath) }
+
+// ProcedureAgencies is the link to the list of the agencies that have procedures.
+func (pg *Page) ProcedureAgencies() string {
+	return pg.link(registerAgenciesDir(proceduresDir) + "index.html")
+}
+
+// PetitionAgencies is the link to the list of the agencies that have petitions.
+func (pg *Page) PetitionAgencies() string {
+	return pg.link(registerAgenciesDir(petitionsDir) + "index.html")
+}
+
+// AgenciesWithProcedures and AgenciesWithPetitions are how many agencies have some.
+func (pg *Page) AgenciesWithProcedures() int { return len(pg.r.withProcedures) }
+
+// AgenciesWithPetitions is how many agencies have petitions.
+func (pg *Page) AgenciesWithPetitions() int { return len(pg.r.withPetitions) }
+
+// procedurePetitionsDir is the folder of the list of the petitions about a procedure.
+func procedurePetitionsDir(p *model.Procedure) string {
+	return petitionsDir + "thu-tuc/" + p.Code + "/"
+}
+
+// PetitionsAbout is the link to the list of the petitions about a procedure, which exists
+// when they are too many for its page.
+func (pg *Page) PetitionsAbout(p *model.Procedure) string {
+	return pg.link(procedurePetitionsDir(p) + "index.html")
 }
 
 // agencyListDir is the folder of a register's list filtered to one agency: under the

@@ -4,9 +4,10 @@
 //
 // Templates come from an fs.FS holding base.html (the layout, which defines the blocks
 // "title" and "main"), partials.html (shared definitions) and one file per page kind
-// (home.html, plans.html, plan.html, task.html, agencies.html, agency.html, method.html,
-// 404.html, procedures.html, procedure.html, petitions.html, petition.html, scores.html,
-// score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
+// (home.html, plans.html, plan.html, task.html, agencies.html, authority.html, agency.html,
+// agency-list.html, method.html,
+// 404.html, procedures.html, procedure.html, petitions.html, petition.html,
+// register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
 package render
 
 import (
@@ -20,6 +21,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -42,17 +44,23 @@ type Options struct {
 	Static    fs.FS  // the theme's static files, copied under assets/ with a content hash in the name of each
 	BaseURL   string // absolute URL of the site root, for permanent links; may be empty
 	Texts     *Texts // plain texts kept from the last build; may be nil
+	PageSize  int    // the items a page of a list holds; 0 is DefaultPageSize (tests make it small)
 }
 
 type renderer struct {
-	site    *model.Site
-	opts    Options
-	md      goldmark.Markdown
-	pages   map[string]*template.Template // page kind -> template set
-	assets  map[string]string             // static name -> hashed output path
-	files   []File
-	baseURL string
-	index   string // path of the search index's entry file
+	summaries sync.Map // variant -> uint64: summaryHash
+	site      *model.Site
+	opts      Options
+	md        goldmark.Markdown
+	pages     map[string]*template.Template // page kind -> template set
+	assets    map[string]string             // static name -> hashed output path
+	files     []File
+	baseURL   string
+	index     string // path of the search index's entry file
+	// pageSize is the items a page of a list holds.
+	pageSize int
+	// withProcedures and withPetitions are the agencies that have some, in the site's order.
+	withProcedures, withPetitions []*model.Agency
 	// templateHashes are the hashes of the templates' texts, by file name: a page is made
 	// again when a template it uses changes.
 	templateHashes map[string]uint64
@@ -85,22 +93,30 @@ func Site(site *model.Site, opts Options) ([]File, error) {
 // pageList is every page of the site.
 func (r *renderer) pageList() []*Page {
 	s := r.site
+	for _, a := range s.Agencies {
+		if len(a.Procedures) > 0 {
+			r.withProcedures = append(r.withProcedures, a)
+		}
+		if len(a.Petitions) > 0 {
+			r.withPetitions = append(r.withPetitions, a)
+		}
+	}
 	pages := []*Page{
 		{Kind: "home", Path: homePath, Title: "Trang chủ"},
-		{Kind: "plans", Path: plansPath, Title: "Các kế hoạch"},
-		{Kind: "agencies", Path: agenciesPath, Title: "Cơ quan, đơn vị"},
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
 	}
+	pages = append(pages, r.planLists()...)
 	for _, p := range s.Plans {
 		pages = append(pages, &Page{Kind: "plan", Path: pathOf(p), Title: p.Title, Plan: p, Authority: p.Authority})
 		for _, t := range p.Tasks {
 			pages = append(pages, &Page{Kind: "task", Path: pathOf(t), Title: taskTitle(t), Plan: p, Task: t, Authority: p.Authority})
 		}
 	}
+	pages = append(pages, r.authorityPages()...)
 	for _, a := range s.Agencies {
-		pages = append(pages, &Page{Kind: "agency", Path: pathOf(a), Title: a.Name, Agency: a, Authority: a.Authority})
+		pages = append(pages, r.agencyPages(a)...)
 	}
 	pages = append(pages, r.registerPages()...)
 	for _, pg := range pages {
@@ -142,8 +158,8 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "agency", "method", "404",
-	"procedures", "procedure", "petitions", "petition", "scores", "score-period", "search"}
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404",
+	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
 	read := func(name string) (string, error) {
