@@ -15,6 +15,7 @@ import (
 )
 
 var funcs = template.FuncMap{
+	"section":         section,
 	"vnDate":          func(d schedule.Date) string { return d.VN() },
 	"percent":         percent,
 	"number":          number,

@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"congkhai/generator/model"
@@ -22,6 +24,28 @@ const (
 	notFoundPath = "404.html"
 	AssetsDir    = "assets" // the theme's static files, with hashed names
 )
+
+// sections are the parts of the site that templates link by name, {{.URL (section
+// "plans")}}: the one place their addresses are written.
+var sections = map[string]string{
+	"home":       homePath,
+	"plans":      plansPath,
+	"procedures": proceduresDir + "index.html",
+	"petitions":  petitionsDir + "index.html",
+	"scores":     scoresDir + "index.html",
+	"agencies":   agenciesPath,
+	"method":     methodPath,
+	"search":     searchPath,
+}
+
+// section is the path of a part of the site by its name; a template naming another part
+// fails to render, naming the known ones.
+func section(name string) (string, error) {
+	if p, ok := sections[name]; ok {
+		return p, nil
+	}
+	return "", fmt.Errorf("không có phần %q của trang; các phần: %s", name, strings.Join(slices.Sorted(maps.Keys(sections)), ", "))
+}
 
 // pathOf returns the file path of the page of a model object, with an optional fragment.
 func pathOf(v any) string {
