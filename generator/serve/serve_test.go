@@ -15,9 +15,9 @@ import (
 	"congkhai/generator/schedule"
 )
 
-// start serves a copy of the small test site and returns the server, its content folder
-// and a function that stops it and reports how Run ended.
-func start(t *testing.T) (*Server, string, func() error) {
+// listen builds a copy of the small test site and listens, and returns the server and its
+// content folder.
+func listen(t *testing.T) (*Server, string) {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../testdata/small/content")); err != nil {
@@ -32,6 +32,14 @@ func start(t *testing.T) (*Server, string, func() error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, dir
+}
+
+// start serves a copy of the small test site and returns the server, its content folder
+// and a function that stops it and reports how Run ended.
+func start(t *testing.T) (*Server, string, func() error) {
+	t.Helper()
+	s, dir := listen(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
@@ -157,19 +165,7 @@ func versionOf(s *Server) string {
 // A save made while the first build runs, before Run, is not missed: the folders are
 // watched from the start of Listen.
 func TestServeSeesEditsBeforeRun(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../testdata/small/content")); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Listen(Config{
-		Build:      generator.Options{Content: os.DirFS(dir), Out: filepath.Join(t.TempDir(), "public"), AsOf: schedule.D(2026, time.November, 21)},
-		Watch:      []string{dir},
-		Addr:       "127.0.0.1:0",
-		ContentDir: dir,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dir := listen(t)
 	site := filepath.Join(dir, "site.toml")
 	orig, err := os.ReadFile(site)
 	if err != nil {

@@ -14,8 +14,10 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"congkhai/generator/content"
 	"congkhai/generator/schedule"
 	"congkhai/generator/tomltext"
+	"congkhai/generator/vocab"
 )
 
 // seeds is a copy of the five plans of content/plans (the seed plans, real documents), so
@@ -25,73 +27,18 @@ import (
 var seeds embed.FS
 
 type seedPlan struct {
-	ID         string          `toml:"-"`
-	Authority  string          `toml:"authority"`
-	Kind       string          `toml:"kind"`
-	Year       int             `toml:"year"`
-	Title      string          `toml:"title"`
-	ShortTitle string          `toml:"short_title"`
-	Document   seedDocument    `toml:"document"`
-	Sections   []seedSection   `toml:"section"`
-	Tasks      []seedTask      `toml:"task"`
-	Indicators []seedIndicator `toml:"indicator"`
+	ID         string                 `toml:"-"`
+	Authority  string                 `toml:"authority"`
+	Kind       string                 `toml:"kind"`
+	Year       int                    `toml:"year"`
+	Title      string                 `toml:"title"`
+	ShortTitle string                 `toml:"short_title"`
+	Document   content.Document       `toml:"document"`
+	Sections   []content.SectionRec   `toml:"section"`
+	Tasks      []content.TaskRec      `toml:"task"`
+	Indicators []content.IndicatorRec `toml:"indicator"`
 	decision   string
 	narrative  string
-}
-
-type seedDocument struct {
-	Type        string   `toml:"type"`
-	Title       string   `toml:"title"`
-	Issuer      string   `toml:"issuer"`
-	SignerTitle string   `toml:"signer_title"`
-	LegalBases  []string `toml:"legal_bases"`
-	Proposal    string   `toml:"proposal"`
-	Recipients  []string `toml:"recipients"`
-}
-
-type seedSection struct {
-	ID     string `toml:"id"`
-	Number string `toml:"number"`
-	Title  string `toml:"title"`
-	Parent string `toml:"parent"`
-}
-
-type seedResponsible struct {
-	Lead            []string `toml:"lead"`
-	LeadText        string   `toml:"lead_text"`
-	Cooperating     []string `toml:"cooperating"`
-	CooperatingText string   `toml:"cooperating_text"`
-}
-
-type seedAssignment struct {
-	seedResponsible
-	Outputs        []string `toml:"outputs"`
-	Deadline       string   `toml:"deadline"`
-	DeadlineReadAs string   `toml:"deadline_read_as"`
-}
-
-type seedTask struct {
-	ID      string `toml:"id"`
-	Section string `toml:"section"`
-	STT     string `toml:"stt"`
-	STT2    string `toml:"stt2"`
-	Content string `toml:"content"`
-	seedAssignment
-	Assignments []seedAssignment `toml:"assignment"`
-	Notes       string           `toml:"notes"`
-}
-
-type seedIndicator struct {
-	ID      string `toml:"id"`
-	Section string `toml:"section"`
-	STT     string `toml:"stt"`
-	Name    string `toml:"name"`
-	Unit    string `toml:"unit"`
-	Target  string `toml:"target"`
-	seedResponsible
-	Evaluating     []string `toml:"evaluating"`
-	EvaluatingText string   `toml:"evaluating_text"`
-	Notes          string   `toml:"notes"`
 }
 
 // seedPlaces are the places each seed names, longest first, to be replaced by the province.
@@ -156,7 +103,7 @@ type planMaker struct {
 	places   *strings.Replacer
 	mapped   bool // an agency was replaced by its successor in the last agencies call
 	rng      *rand.Rand
-	sections []seedSection
+	sections []content.SectionRec
 }
 
 func newPlanMaker(seed *seedPlan, prov *province, year int, rng *rand.Rand) *planMaker {
@@ -307,9 +254,9 @@ func (g *gen) plan(m *planMaker) *genPlan {
 	tomltext.String(&b, "short_title", m.text(s.ShortTitle))
 	tomltext.String(&b, "source", "Sinh tự động từ kế hoạch mẫu "+s.ID+" (congkhai sitegen); không phải văn bản thật.")
 	b.WriteString("\n[document]\n")
-	tomltext.String(&b, "type", s.Document.Type)
+	tomltext.String(&b, "type", s.Document.Type.Key())
 	numberFormat := "%d/QĐ-UBND"
-	if s.Document.Type == "Kế hoạch" {
+	if s.Document.Type == vocab.DocPlan {
 		numberFormat = "%d/KH-UBND"
 	}
 	tomltext.String(&b, "number", fmt.Sprintf(numberFormat, 100+m.rng.IntN(3400)))
@@ -347,11 +294,11 @@ func (g *gen) plan(m *planMaker) *genPlan {
 		tomltext.String(&b, "stt2", t.STT2)
 		tomltext.String(&b, "content", m.text(t.Content))
 		gt := genTask{id: id, content: m.text(t.Content)}
-		first := t.seedAssignment
+		first := t.Assignment
 		if len(t.Assignments) > 0 {
 			first = t.Assignments[0]
 		} else {
-			g.assignment(&b, m, t.seedAssignment)
+			g.assignment(&b, m, t.Assignment)
 		}
 		tomltext.String(&b, "notes", m.text(t.Notes))
 		for _, a := range t.Assignments {
@@ -371,7 +318,7 @@ func (g *gen) plan(m *planMaker) *genPlan {
 		tomltext.String(&b, "name", m.text(ind.Name))
 		tomltext.String(&b, "unit", ind.Unit)
 		tomltext.String(&b, "target", ind.Target)
-		g.responsible(&b, m, ind.seedResponsible)
+		g.responsible(&b, m, ind.Responsible)
 		ev := m.agencies(ind.Evaluating)
 		tomltext.List(&b, "evaluating", ev)
 		tomltext.String(&b, "evaluating_text", m.agencyText(ev, ind.EvaluatingText))
@@ -393,14 +340,14 @@ func (g *gen) plan(m *planMaker) *genPlan {
 
 // assignment writes the agency cells, outputs and deadline of a task or of one of its
 // assignments.
-func (g *gen) assignment(b *bytes.Buffer, m *planMaker, a seedAssignment) {
-	g.responsible(b, m, a.seedResponsible)
+func (g *gen) assignment(b *bytes.Buffer, m *planMaker, a content.Assignment) {
+	g.responsible(b, m, a.Responsible)
 	tomltext.Lines(b, "outputs", m.texts(a.Outputs))
 	tomltext.String(b, "deadline", m.text(a.Deadline))
 	tomltext.String(b, "deadline_read_as", m.text(a.DeadlineReadAs))
 }
 
-func (g *gen) responsible(b *bytes.Buffer, m *planMaker, r seedResponsible) {
+func (g *gen) responsible(b *bytes.Buffer, m *planMaker, r content.Responsible) {
 	lead := m.agencies(r.Lead)
 	tomltext.List(b, "lead", lead)
 	tomltext.String(b, "lead_text", m.agencyText(lead, r.LeadText))
