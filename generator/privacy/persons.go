@@ -156,7 +156,10 @@ const (
 // Masker finds personal data with the names a site allows: its agencies and places, which
 // begin like a person's name as often as not ("Ủy ban nhân dân xã Võ Thị Sáu").
 type Masker struct {
-	allow map[string][]allowed // folded first word -> the allowed phrases it begins
+	// allow holds the allowed phrases by their first two words, folded ("uy ban"): a
+	// national site keeps thousands of agency names, most of them beginning with the same
+	// word, and every occurrence of that word was tried against all of them.
+	allow map[string][]allowed
 }
 
 // allowed is a phrase the masker keeps, word by word in lower case and folded: a word of a
@@ -183,7 +186,8 @@ func NewMasker(allow []string) *Masker {
 		for _, w := range low {
 			a.fold = append(a.fold, fold.String(w))
 		}
-		m.allow[a.fold[0]] = append(m.allow[a.fold[0]], a)
+		key := a.fold[0] + " " + a.fold[1]
+		m.allow[key] = append(m.allow[key], a)
 	}
 	return m
 }
@@ -207,7 +211,11 @@ func (d *doc) allowedTokens() []bool {
 		if w == nil {
 			continue
 		}
-		for _, p := range d.m.allow[w.fold] {
+		next := d.word(d.afterSeparator(i + 1))
+		if next == nil {
+			continue
+		}
+		for _, p := range d.m.allow[w.fold+" "+next.fold] {
 			if e := d.phraseEnd(i, p); e > 0 && (w.upper || !p.upper) {
 				for k := i; k < e; k++ {
 					d.allowed[k] = true
@@ -218,20 +226,28 @@ func (d *doc) allowedTokens() []bool {
 	return d.allowed
 }
 
+// afterSeparator returns the token after the spaces and dashes that begin at token i, or
+// -1 if none does.
+func (d *doc) afterSeparator(i int) int {
+	k := i
+	for k < len(d.t) && (d.sp(k) || d.punct(k, "-–")) {
+		k++
+	}
+	if k == i {
+		return -1
+	}
+	return k
+}
+
 // phraseEnd matches the phrase p at token i, its words separated by spaces or dashes, and
 // returns the token after them, or -1.
 func (d *doc) phraseEnd(i int, p allowed) int {
 	j := i
 	for n := range p.low {
 		if n > 0 {
-			k := j
-			for k < len(d.t) && (d.sp(k) || d.punct(k, "-–")) {
-				k++
-			}
-			if k == j {
+			if j = d.afterSeparator(j); j < 0 {
 				return -1
 			}
-			j = k
 		}
 		t := d.word(j)
 		if t == nil || t.loose && t.fold != p.fold[n] || !t.loose && t.low != p.low[n] {
