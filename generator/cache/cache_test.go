@@ -140,3 +140,54 @@ func TestReplaceIsWhole(t *testing.T) {
 		t.Errorf("after a failed Replace: %q", got)
 	}
 }
+
+// A table read back gives each entry as it was put, decoded when first asked for, on any
+// number of goroutines; an entry that cannot be decoded is missing; what a build did not
+// ask for is dropped at its end.
+func TestTableDecodesEntriesWhenAsked(t *testing.T) {
+	type rec struct {
+		N    *int
+		List []string
+	}
+	zero := 0
+	put := NewTable[*rec]()
+	put.Begin()
+	for i := range 100 {
+		put.Put(fmt.Sprint(i), &rec{N: &zero, List: []string{}})
+	}
+	put.End()
+	b, err := put.Encode(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := appendPair(nil, "7", []byte(`{"N":"x"}`)) // a later entry of the wrong shape
+	cut := appendPair(nil, "8", []byte(`{}`))
+	cut = cut[:len(cut)-1] // a part cut short: read no further
+	got := DecodeTable[*rec]([][]byte{b, wrong, cut, appendPair(nil, "9", []byte(`{}`))})
+	got.Begin()
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for i := g; i < 90; i += 4 {
+				r, ok := got.Get(fmt.Sprint(i))
+				if i == 7 {
+					if ok {
+						t.Errorf("the damaged entry was read: %+v", r)
+					}
+					continue
+				}
+				if !ok || r.N == nil || *r.N != 0 || r.List == nil {
+					t.Errorf("entry %d: %v %+v", i, ok, r)
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	got.End()
+	if live, _, read := got.Counts(); live != 89 || read != 101 {
+		t.Errorf("after the build: %d live, %d read; want 89 (90 asked, one damaged) and 101 (the part after the cut one unread)", live, read)
+	}
+}
