@@ -7,6 +7,7 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/model"
 	"congkhai/generator/render"
+	"congkhai/generator/search"
 )
 
 // Cache is what a build keeps for the next: the records decoded from content files, and the
@@ -19,11 +20,12 @@ type Cache struct {
 	model   *model.Cache
 	search  *cache.Table[uint64] // the search index's input hash by the hash of its sources
 	texts   *render.Texts        // kept in memory only, by the preview server
+	index   *search.Memo         // likewise
 }
 
 // NewCache returns an empty cache, for Options.Cache.
 func NewCache() *Cache {
-	return &Cache{content.NewCache(), model.NewCache(), cache.NewTable[uint64](), render.NewTexts()}
+	return &Cache{content.NewCache(), model.NewCache(), cache.NewTable[uint64](), render.NewTexts(), search.NewMemo()}
 }
 
 // The cache file's tables.
@@ -41,7 +43,7 @@ func readCache(path string, warn func(string)) (*cache.File, *Cache) {
 		warn(f.Ignored)
 	}
 	return f, &Cache{content.DecodeCache(f.Table(contentTable)), model.DecodeCache(f.Table(modelTable)),
-		cache.DecodeTable[uint64](f.Table(searchTable)), nil}
+		cache.DecodeTable[uint64](f.Table(searchTable)), nil, nil}
 }
 
 // writeCache writes into the cache file what this build added to c.

@@ -165,11 +165,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	set, err := render.NewSet(site, render.Options{
-		Templates: overlay(opts.Templates, templates.FS),
-		Static:    overlay(opts.Static, static.FS),
-		BaseURL:   opts.BaseURL,
-		Texts:     c.texts,
-		PageSize:  opts.PageSize,
+		Templates:  overlay(opts.Templates, templates.FS),
+		Static:     overlay(opts.Static, static.FS),
+		BaseURL:    opts.BaseURL,
+		Texts:      c.texts,
+		SearchMemo: c.index,
+		PageSize:   opts.PageSize,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("kết xuất: %w", err)

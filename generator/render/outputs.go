@@ -97,7 +97,7 @@ func (s *Set) Render(o *Output) (File, error) {
 }
 
 // SearchFiles makes the search index: its parts, each named by its hash, and its entry.
-func (s *Set) SearchFiles() ([]File, error) { return s.searchInput().files() }
+func (s *Set) SearchFiles() ([]File, error) { return s.searchInput().files(s.r.opts.SearchMemo) }
 
 // SearchHash is the hash of the search index's input: the records it holds, with the
 // statuses of the as-of day. Making the records takes a second at 10,000 pages; a build

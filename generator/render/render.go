@@ -28,6 +28,7 @@ import (
 	"congkhai/generator/markdown"
 	"congkhai/generator/model"
 	"congkhai/generator/parallel"
+	"congkhai/generator/search"
 	"congkhai/generator/vocab"
 )
 
@@ -40,11 +41,12 @@ type File struct {
 
 // Options control rendering.
 type Options struct {
-	Templates fs.FS  // the theme's templates
-	Static    fs.FS  // the theme's static files, copied under assets/ with a content hash in the name of each
-	BaseURL   string // absolute URL of the site root, for permanent links; may be empty
-	Texts     *Texts // plain texts kept from the last build; may be nil
-	PageSize  int    // the items a page of a list holds; 0 is DefaultPageSize (tests make it small)
+	Templates  fs.FS        // the theme's templates
+	Static     fs.FS        // the theme's static files, copied under assets/ with a content hash in the name of each
+	BaseURL    string       // absolute URL of the site root, for permanent links; may be empty
+	Texts      *Texts       // plain texts kept from the last build; may be nil
+	SearchMemo *search.Memo // the search index's pages as the last build indexed them; may be nil
+	PageSize   int          // the items a page of a list holds; 0 is DefaultPageSize (tests make it small)
 }
 
 type renderer struct {

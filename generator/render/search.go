@@ -37,7 +37,7 @@ var searchKinds = []struct {
 }
 
 // SearchFiles builds the search index of site: its parts and its entry.
-func SearchFiles(site *model.Site) ([]File, error) { return searchInputOf(site, nil).files() }
+func SearchFiles(site *model.Site) ([]File, error) { return searchInputOf(site, nil).files(nil) }
 
 // searchInput is everything the index is made of: the pages worth finding, what they say,
 // and the filters. Two builds with the same input make the same index.
@@ -96,8 +96,10 @@ func (t *Texts) text(md string) string {
 	return s
 }
 
-func (in *searchInput) files() ([]File, error) {
-	idx, err := search.Build(in.Kinds, in.Plans, in.Docs, search.DefaultOptions)
+func (in *searchInput) files(memo *search.Memo) ([]File, error) {
+	opts := search.DefaultOptions
+	opts.Memo = memo
+	idx, err := search.Build(in.Kinds, in.Plans, in.Docs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -112,12 +114,9 @@ func (in *searchInput) files() ([]File, error) {
 func (in *searchInput) hash() uint64 {
 	sum := sha256.New()
 	var n [8]byte
-	num := func(v int) {
-		binary.LittleEndian.PutUint64(n[:], uint64(v))
-		sum.Write(n[:])
-	}
 	str := func(s string) {
-		num(len(s))
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		sum.Write(n[:])
 		io.WriteString(sum, s)
 	}
 	for _, k := range in.Kinds {
@@ -125,26 +124,13 @@ func (in *searchInput) hash() uint64 {
 		str(k.Label)
 		str(strconv.FormatFloat(k.Boost, 'g', -1, 64))
 	}
-	num(len(in.Plans))
+	str(strconv.Itoa(len(in.Plans)))
 	for _, p := range in.Plans {
 		str(p.ID)
 		str(p.Label)
 	}
 	for i := range in.Docs {
-		d := &in.Docs[i]
-		for _, s := range [...]string{d.Kind, d.URL, d.Title, d.FullTitle, d.Code, d.Context, d.Status, d.Plan} {
-			str(s)
-		}
-		if d.Illustrative {
-			num(1)
-		} else {
-			num(0)
-		}
-		num(d.Year)
-		num(len(d.Body))
-		for _, s := range d.Body {
-			str(s)
-		}
+		in.Docs[i].Hash(sum)
 	}
 	h := newHasher("search")
 	h.h.Write(sum.Sum(nil))

@@ -104,6 +104,8 @@ type Options struct {
 	// loads the parts of the results it shows. More means fewer files, and longer lists of
 	// their hashes in the part list, but more bytes per result shown.
 	RecordsPerPart int
+	// Memo, if set, keeps each page's terms and record for the next Build.
+	Memo *Memo
 }
 
 // DefaultOptions are the sizes the site uses, chosen on the example site with the recall
@@ -135,11 +137,14 @@ func Build(kinds []Kind, plans []Filter, docs []Doc, opts Options) (*Index, erro
 	// Each page's record, the small file loaded when it is shown, is written there too.
 	runs := make([]map[string]map[string][]posting, 8*runtime.GOMAXPROCS(0))
 	records := make([][]byte, len(docs))
+	opts.Memo.begin()
 	parallel.Do(len(runs), func(r int) error {
 		w, terms := newWords(), map[string]map[string][]posting{}
 		for i := r * len(docs) / len(runs); i < (r+1)*len(docs)/len(runs); i++ {
-			records[i] = docRecord(&docs[i], opts)
-			for k, weight := range w.docTerms(&docs[i]) {
+			d := &docs[i]
+			work := opts.Memo.work(d, opts, func() *docWork { return &docWork{w.docTerms(d), docRecord(d, opts)} })
+			records[i] = work.record
+			for k, weight := range work.terms {
 				t := terms[k.folded]
 				if t == nil {
 					t = map[string][]posting{}
