@@ -317,7 +317,7 @@ func (t *Table[V]) Put(key string, v V) {
 // added, and how many DecodeTable read, superseded ones included: what a file holding every
 // segment holds.
 func (t *Table[V]) Counts() (live, added, read int) {
-	return len(t.entries), len(t.added), t.read
+	return len(t.entries) + len(t.raw), len(t.added), t.read
 }
 
 // Encode writes the entries the build added, or, with all, every entry: each key and its
@@ -327,14 +327,19 @@ func (t *Table[V]) Counts() (live, added, read int) {
 func (t *Table[V]) Encode(all bool) ([]byte, error) {
 	keys := slices.Collect(maps.Keys(t.added))
 	if all {
-		keys = slices.Collect(maps.Keys(t.entries))
+		// Every entry: those decoded, and those read but not asked for by a build that did
+		// not use the table (End drops them otherwise).
+		keys = slices.AppendSeq(slices.Collect(maps.Keys(t.entries)), maps.Keys(t.raw))
 	}
 	slices.Sort(keys)
 	var b []byte
 	for _, k := range keys {
-		v, err := json.Marshal(t.entries[k])
-		if err != nil {
-			return nil, err
+		v, isRaw := t.raw[k]
+		if !isRaw {
+			var err error
+			if v, err = json.Marshal(t.entries[k]); err != nil {
+				return nil, err
+			}
 		}
 		b = appendPair(b, k, v)
 	}

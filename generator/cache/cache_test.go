@@ -191,3 +191,27 @@ func TestTableDecodesEntriesWhenAsked(t *testing.T) {
 		t.Errorf("after the build: %d live, %d read; want 89 (90 asked, one damaged) and 101 (the part after the cut one unread)", live, read)
 	}
 }
+
+// A table that a build did not use (no Begin) keeps all it read when the file is written
+// anew for the other tables' sake.
+func TestUnusedTableIsWrittenAgainWhole(t *testing.T) {
+	a := NewTable[string]()
+	a.Begin()
+	a.Put("k", "một")
+	a.End()
+	b, err := a.Encode(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unused := DecodeTable[string]([][]byte{b})
+	if live, _, _ := unused.Counts(); live != 1 {
+		t.Errorf("a table read and not used counts %d live entries, want 1", live)
+	}
+	again, err := unused.Encode(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := DecodeTable[string]([][]byte{again}).Get("k"); !ok || v != "một" {
+		t.Errorf("written again: %q %v", v, ok)
+	}
+}

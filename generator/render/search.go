@@ -3,10 +3,12 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"io"
 	"strconv"
 	"strings"
 
+	"congkhai/generator/cache"
 	"congkhai/generator/model"
 	"congkhai/generator/search"
 )
@@ -49,6 +51,7 @@ type searchInput struct {
 
 func searchInputOf(site *model.Site, texts *Texts) *searchInput {
 	texts.begin()
+	defer texts.end()
 	in := &searchInput{}
 	for _, k := range searchKinds {
 		in.Kinds = append(in.Kinds, k.Kind)
@@ -63,36 +66,43 @@ func searchInputOf(site *model.Site, texts *Texts) *searchInput {
 	return in
 }
 
-// Texts keeps the plain text of Markdown texts from one build to the next, for a program
-// that builds many times (the preview server): the search index's records need the text
-// of every procedure, petition and report, a second of goldmark at 10,000 pages. A text
-// the last build did not ask for is dropped.
-type Texts struct {
-	last, now map[string]string
-}
+// Texts keeps the plain text of Markdown texts from one build to the next, by a hash of
+// the Markdown: the search index's records need the text of every procedure, petition and
+// report, and a build must make them to know whether the index changed (8 s of goldmark
+// at 100,000 pages). The preview server keeps one in memory; a build from the command line
+// keeps it in the cache file. A text the last build did not ask for is dropped.
+type Texts struct{ *cache.Table[string] }
 
 // NewTexts returns an empty store, for Options.Texts.
-func NewTexts() *Texts { return &Texts{} }
+func NewTexts() *Texts { return &Texts{cache.NewTable[string]()} }
+
+// DecodeTexts reads a store from what its Encode wrote (package cache).
+func DecodeTexts(parts [][]byte) *Texts { return &Texts{cache.DecodeTable[string](parts)} }
 
 func (t *Texts) begin() {
 	if t != nil {
-		t.last, t.now = t.now, map[string]string{}
+		t.Begin()
 	}
 }
 
-// text is plainText, remembered. Records are made one after the other: no lock.
+func (t *Texts) end() {
+	if t != nil {
+		t.End()
+	}
+}
+
+// text is plainText, remembered.
 func (t *Texts) text(md string) string {
 	if t == nil {
 		return plainText(md)
 	}
-	if s, ok := t.now[md]; ok {
+	sum := sha256.Sum256([]byte(md))
+	key := hex.EncodeToString(sum[:16])
+	if s, ok := t.Get(key); ok {
 		return s
 	}
-	s, ok := t.last[md]
-	if !ok {
-		s = plainText(md)
-	}
-	t.now[md] = s
+	s := plainText(md)
+	t.Put(key, s)
 	return s
 }
 
