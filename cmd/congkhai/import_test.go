@@ -113,9 +113,9 @@ func TestImportReadsOnlyTheRegistries(t *testing.T) {
 // A plan imported from its text is valid content; imported again over itself, it keeps
 // every ID and rewrites the same file; a dry run writes nothing.
 func TestImportPlan(t *testing.T) {
-	seed := "../../../shared/seeds/vinh-long-2024-kiem-soat-tthc.txt"
+	seed := "../../testdata/seeds/vinh-long-2024-kiem-soat-tthc.txt"
 	if _, err := os.Stat(seed); err != nil {
-		t.Skip("seed not available")
+		t.Fatal(err)
 	}
 	dir := importContent(t)
 	for _, f := range []string{"site.toml", "ngay-nghi.toml"} {

@@ -126,9 +126,9 @@ func TestDecisionOfSeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.seed, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", tt.seed+".txt"))
+			src, err := os.ReadFile(filepath.Join(seedDir, tt.seed+".txt"))
 			if err != nil {
-				t.Skipf("seed not found: %v", err)
+				t.Fatal(err)
 			}
 			var plan content.PlanFile
 			if _, err := toml.DecodeFile(filepath.Join("..", "..", "content", "plans", tt.seed, "plan.toml"), &plan); err != nil {

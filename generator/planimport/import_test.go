@@ -17,7 +17,7 @@ import (
 	"congkhai/generator/planread/planreadtest"
 )
 
-const seedDir = "../../../shared/seeds"
+const seedDir = "../../testdata/seeds"
 
 var seeds = []string{
 	"an-giang-2025-kiem-soat-tthc",
@@ -50,7 +50,7 @@ func seedDoc(t testing.TB, id string) *planread.Document {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(seedDir, id+".txt"))
 	if err != nil {
-		t.Skipf("seed not available: %v", err)
+		t.Fatal(err)
 	}
 	doc, err := planread.ReadText(id+".txt", src)
 	if err != nil {
