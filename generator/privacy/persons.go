@@ -260,13 +260,7 @@ func (d *doc) phraseEnd(i int, p allowed) int {
 
 // surnameFolds are the family names without diacritics: in a text written without them,
 // any may begin a name before "Van" or "Thi" ("Lam Thi Be Ba").
-var surnameFolds = func() map[string]bool {
-	m := map[string]bool{}
-	for low := range surnames.low {
-		m[fold.String(low)] = true
-	}
-	return m
-}()
+var surnameFolds = surnames.allFolds()
 
 // isSurname reports whether word token i begins a person's name by its family name.
 func (d *doc) isSurname(i int) bool {
@@ -295,15 +289,7 @@ func (d *doc) isSurname(i int) bool {
 	if apostrophePrefix(w) {
 		return true
 	}
-	if (w == "Y" || w == "H") && d.sp(i+1) {
-		next := d.word(i + 2)
-		if next == nil || !next.upper || titleStop.has(next) {
-			return false
-		}
-		third := d.word(i + 4)
-		return !notAfterY.has(next) || d.sp(i+3) && third != nil && third.upper && !titleStop.has(third)
-	}
-	return false
+	return d.highlandName(i)
 }
 
 var roNames = newWordSet("lan", "mah", "chăm", "châm", "ô", "com", "mă")
@@ -311,6 +297,20 @@ var roNames = newWordSet("lan", "mah", "chăm", "châm", "ô", "com", "mă")
 // apostrophePrefix reports whether a word begins with H', Y' or K': "H'Hen", "K'Bruh".
 func apostrophePrefix(w string) bool {
 	return len(w) > 3 && strings.ContainsRune("HYKhyk", rune(w[0])) && (w[1] == '\'' || strings.HasPrefix(w[1:], "’"))
+}
+
+// highlandName reports whether the word at i, "Y" or "H", begins an Êđê or Jrai name ("Y
+// Moan", "H Hen", "Y Khoa Niê"), not a word of medicine ("Y Tế", "SỞ Y TẾ", "Y Khoa").
+func (d *doc) highlandName(i int) bool {
+	if w := d.s[d.t[i].s:d.t[i].e]; d.t[i].k != tWord || w != "Y" && w != "H" || !d.sp(i+1) {
+		return false
+	}
+	next := d.word(i + 2)
+	if next == nil || !next.upper || titleStop.has(next) {
+		return false
+	}
+	third := d.word(i + 4)
+	return !notAfterY.has(next) || d.sp(i+3) && third != nil && third.upper && !titleStop.has(third)
 }
 
 // notAfterY: "Y" before these is the word for medicine ("Sở Y Tế", "Y Khoa").
@@ -494,13 +494,7 @@ func (d *doc) institution(i int) bool {
 
 // institutionFolds are the words of institutionBefore without diacritics, for texts written
 // without them ("xa Lam Binh", "phuong Tran Phu").
-var institutionFolds = func() map[string]bool {
-	m := map[string]bool{}
-	for low := range institutionBefore.low {
-		m[fold.String(low)] = true
-	}
-	return m
-}()
+var institutionFolds = institutionBefore.allFolds()
 
 // official reports whether the name [s, e) is an official's in their role: a title stands
 // before it in the same sentence, with the body it heads between them ("Chủ tịch UBND xã Mỹ

@@ -41,8 +41,7 @@ func (m *Masker) Suspects(text string, a Author) []Match {
 					add(i, e, Name)
 					i = e
 				}
-			case (t.low == "y" || t.low == "h") && t.upper && d.sp(i+1) && d.word(i+2) != nil && d.word(i+2).upper && !titleStop.has(d.word(i+2)) &&
-				!(t.low == "y" && notAfterY.has(d.word(i+2)) && !d.upperAt(i+4)): // "Y TẾ", "Y Khoa": medicine; "Y Khoa Niê" a name
+			case d.highlandName(i):
 				add(i, i+3, Name) // "Y Moan", "H Hen"
 				i += 2
 			case emailWords.has(t) && d.punct(i+1, ".") && d.word(i+2) != nil && topDomains.has(&d.t[i+2]):
@@ -148,10 +147,4 @@ func (m *Masker) LooksPersonal(id string) bool {
 		}
 	}
 	return false
-}
-
-// upperAt reports whether token i, after a space, is a capitalised word that is not a title.
-func (d *doc) upperAt(i int) bool {
-	w := d.word(i)
-	return d.sp(i-1) && w != nil && w.upper && !titleStop.has(w)
 }

@@ -246,6 +246,16 @@ func newWordSet(words ...string) wordSet {
 	return ws
 }
 
+// allFolds are the set's words without diacritics, all of them (fold holds only those
+// that match a word typed without them).
+func (ws wordSet) allFolds() map[string]bool {
+	m := map[string]bool{}
+	for low := range ws.low {
+		m[fold.String(low)] = true
+	}
+	return m
+}
+
 func (ws wordSet) has(t *token) bool {
 	if t.k != tWord {
 		return false
