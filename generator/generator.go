@@ -60,11 +60,11 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Site     *model.Site
-	Stats    publish.Stats
-	Decoded  int // content files decoded, being new or changed (the others came from the cache)
-	Rendered int // outputs made, their inputs having changed (the others were kept)
-	// RenderedPaths are their paths, sorted; search parts are named by their bytes' hash.
+	Site    *model.Site
+	Stats   publish.Stats
+	Decoded int // content files decoded, being new or changed (the others came from the cache)
+	// RenderedPaths are the outputs made, their inputs having changed (the others were
+	// kept), sorted; search parts are named by their bytes' hash.
 	RenderedPaths []string
 	Duration      time.Duration
 	Stages        []Stage // the time each stage took, in order
@@ -235,7 +235,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	st.done("write")
 	res.Stages = st.list
 	slices.Sort(rendered)
-	res.Rendered, res.RenderedPaths = len(rendered), rendered
+	res.RenderedPaths = rendered
 	res.Duration = time.Since(start)
 	return res, nil
 }

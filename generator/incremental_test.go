@@ -86,7 +86,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			}
 			t.FailNow()
 		}
-		rendered += res.Rendered
+		rendered += len(res.RenderedPaths)
 		written += res.Stats.Written + res.Stats.Removed
 		outputs += res.Stats.Files
 		os.RemoveAll(filepath.Dir(cleanOut))

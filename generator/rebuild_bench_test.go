@@ -63,7 +63,7 @@ func BenchmarkRebuildOneReport(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(res.Stats.Pages), "pages")
-	b.ReportMetric(float64(res.Rendered), "rendered")
+	b.ReportMetric(float64(len(res.RenderedPaths)), "rendered")
 	b.ReportMetric(float64(res.Stats.Written), "written")
 	for _, st := range res.Stages {
 		b.ReportMetric(float64(st.Duration.Microseconds())/1000, st.Name+"-ms")

@@ -129,7 +129,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 		for _, st := range res.Stages {
 			fmt.Fprintf(a.stdout, "  %-8s %s\n", stageNames[st.Name], seconds(st.Duration))
 		}
-		fmt.Fprintf(a.stdout, "  đọc lại %d tệp nội dung; kết xuất lại %d tệp\n", res.Decoded, res.Rendered)
+		fmt.Fprintf(a.stdout, "  đọc lại %d tệp nội dung; kết xuất lại %d tệp\n", res.Decoded, len(res.RenderedPaths))
 	}
 	fmt.Fprintf(a.stdout, "Đã dựng %d trang (%d tệp, %s) vào %s trong %s; %s; số liệu đến ngày %s.\n",
 		res.Stats.Pages, res.Stats.Files, size(res.Stats.Bytes), o.out, seconds(res.Duration), changes(res.Stats), opts.AsOf.VN())
