@@ -139,6 +139,17 @@ type SiteFile struct {
 	BaseURL     string `toml:"base_url"`
 	// Petitions sets the answer deadline of petitions.
 	Petitions PetitionRules `toml:"pakn"`
+	// Status sets how tasks are judged.
+	Status StatusRules `toml:"status"`
+}
+
+// StatusRules is the [status] table of site.toml; nil fields take schedule.DefaultRules.
+type StatusRules struct {
+	// StaleMonths: a report of work under way older than this many months no longer
+	// supports "Đang thực hiện".
+	StaleMonths *int `toml:"stale_after_months"`
+	// GraceDays: days after a reporting period's last day for its report to come in.
+	GraceDays *int `toml:"report_grace_days"`
 }
 
 // PetitionRules is the [pakn] table of site.toml: a petition must be answered within
@@ -224,6 +235,9 @@ type Document struct {
 	LegalBases  []string           `toml:"legal_bases"`
 	Proposal    string             `toml:"proposal"`
 	Recipients  []string           `toml:"recipients"`
+	// URL is the address where the document was published (an official portal or
+	// gazette), shown as the plan's source.
+	URL string `toml:"url"`
 }
 
 // SectionRec is one [[section]] of a plan's appendix.

@@ -269,6 +269,9 @@ func (v *validator) plan(p *PlanFile) {
 	v.given(src, "document.type", p.Document.Type)
 	v.required(src, "document.title", p.Document.Title)
 	v.required(src, "document.issuer", p.Document.Issuer)
+	if u, err := url.Parse(p.Document.URL); p.Document.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "") {
+		v.errs.Add(p.Pos("document.url"), "document.url: %q không phải địa chỉ http(s) đầy đủ của nơi công bố văn bản", p.Document.URL)
+	}
 	if p.Document.Date.IsZero() && p.Document.DateText == "" && !src.isDropped("document.date") && !src.isDropped("document.date_text") {
 		v.errs.Add(p.Pos("document"), "document: cần date, hoặc date_text khi văn bản để trống ngày")
 	}

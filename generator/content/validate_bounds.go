@@ -19,6 +19,10 @@ const (
 	// MaxAnswerDays bounds [pakn] answer_days: the plans require answers within 10 days;
 	// a year is the most any rule allows.
 	MaxAnswerDays = 365
+	// MaxStaleMonths and MaxGraceDays bound [status]: a report may stay fresh up to five
+	// years, and a period's report may be a year late before it counts as missing.
+	MaxStaleMonths = 60
+	MaxGraceDays   = 365
 	// MaxRank bounds a unit's rank in a 766 period: there were fewer than 11,000 communes
 	// in the country before 2025, and ranks are of provinces, agencies or communes.
 	MaxRank = 100_000
@@ -76,6 +80,12 @@ func (v *validator) bounds(set *Set) {
 		v.dates(&f.source, f)
 		if d := f.Petitions.AnswerDays; d != nil && (*d < 1 || *d > MaxAnswerDays) {
 			v.errs.Add(f.Pos("pakn.answer_days"), "answer_days: %d nằm ngoài 1..%d (số ngày phải trả lời phản ánh, kiến nghị)", *d, MaxAnswerDays)
+		}
+		if m := f.Status.StaleMonths; m != nil && (*m < 1 || *m > MaxStaleMonths) {
+			v.errs.Add(f.Pos("status.stale_after_months"), "stale_after_months: %d nằm ngoài 1..%d (số tháng một báo cáo đang thực hiện còn được coi là mới)", *m, MaxStaleMonths)
+		}
+		if d := f.Status.GraceDays; d != nil && (*d < 0 || *d > MaxGraceDays) {
+			v.errs.Add(f.Pos("status.report_grace_days"), "report_grace_days: %d nằm ngoài 0..%d (số ngày sau khi hết kỳ để nộp báo cáo kỳ)", *d, MaxGraceDays)
 		}
 	}
 	for _, f := range set.Authorities {

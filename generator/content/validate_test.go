@@ -123,6 +123,9 @@ func TestValuesAreBounded(t *testing.T) {
 		{"answer_days 10⁹", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 1_000_000_000\n"}, []string{"site.toml:3:1: answer_days: 1000000000 nằm ngoài"}},
 		{"answer_days 2⁶³-1", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 9223372036854775807\n"}, []string{"site.toml:3:1: answer_days: 9223372036854775807 nằm ngoài"}},
 		{"answer_days 365", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 365\n"}, nil},
+		{"stale_after_months 0", map[string]string{"site.toml": "title = \"T\"\n[status]\nstale_after_months = 0\nreport_grace_days = -1\n"},
+			[]string{"site.toml:3:1: stale_after_months: 0 nằm ngoài 1..60", "site.toml:4:1: report_grace_days: -1 nằm ngoài 0..365"}},
+		{"status bounds", map[string]string{"site.toml": "title = \"T\"\n[status]\nstale_after_months = 60\nreport_grace_days = 0\n"}, nil},
 		{"parents and dates", map[string]string{"site.toml": "title = \"T\"\n", "agencies/a.toml": registry}, []string{
 			"agencies/a.toml:9:1: parent: một cơ quan không thể trực thuộc chính nó",
 			"agencies/a.toml:15:1: parent: chuỗi cơ quan cha quay vòng (a/y)",

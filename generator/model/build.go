@@ -145,7 +145,7 @@ func (b *builder) plan(f *content.PlanFile) {
 	d := f.Document
 	p.Document = Document{Type: d.Type, Number: d.Number, Date: date(d.Date), DateText: d.DateText, Place: d.Place,
 		Title: d.Title, Issuer: d.Issuer, Signer: d.Signer, SignerTitle: d.SignerTitle, LegalBases: d.LegalBases,
-		Proposal: d.Proposal, Recipients: d.Recipients}
+		Proposal: d.Proposal, Recipients: d.Recipients, URL: d.URL}
 	if f.Decision != nil {
 		p.Files = append(p.Files, f.Decision.File)
 		p.Decision = f.Decision.Body
@@ -174,12 +174,14 @@ func (b *builder) plan(f *content.PlanFile) {
 		}
 		for _, a := range as {
 			t.Assignments = append(t.Assignments, &Assignment{
-				Responsible: b.responsible(f.Authority, a.Responsible),
-				Outputs:     a.Outputs, DeadlineReadAs: a.DeadlineReadAs,
+				Responsible:     b.responsible(f.Authority, a.Responsible),
+				Outputs:         a.Outputs,
+				DeadlinePrinted: a.Deadline, DeadlineReadAs: a.DeadlineReadAs,
 				Deadline: schedule.Parse(cmp.Or(a.DeadlineReadAs, a.Deadline), f.Year),
 			})
 		}
-		t.Deadline = deciding(t.Assignments)
+		t.Deciding = deciding(t.Assignments)
+		t.Deadline = t.Deciding.Deadline
 		t.Section.Tasks = append(t.Section.Tasks, t)
 		p.Tasks = append(p.Tasks, t)
 		b.tasks[p.ID+"/"+t.ID] = t
@@ -204,16 +206,16 @@ func (b *builder) plan(f *content.PlanFile) {
 
 // deciding picks the deadline that decides a task's status among its assignments': a
 // recurring one if any, else the one due last, else the first.
-func deciding(as []*Assignment) schedule.Deadline {
-	best := as[0].Deadline
+func deciding(as []*Assignment) *Assignment {
+	best := as[0]
 	for _, a := range as {
 		if a.Deadline.Kind == schedule.KindRecurring {
-			return a.Deadline
+			return a
 		}
 		due, ok := a.Deadline.DueDay()
-		bestDue, bestOK := best.DueDay()
+		bestDue, bestOK := best.Deadline.DueDay()
 		if ok && (!bestOK || due.After(bestDue)) {
-			best = a.Deadline
+			best = a
 		}
 	}
 	return best
@@ -258,12 +260,12 @@ func (b *builder) derive() {
 			for i, r := range t.Reports {
 				rs[i] = schedule.Report{Date: r.Date, State: r.State, Percent: r.Percent, Period: r.Period, Completed: r.Completed}
 			}
-			t.Assessment = schedule.Assess(t.Deadline, rs, s.AsOf)
-			st := t.Status()
-			p.Counts.Add(st)
-			s.Counts.Add(st)
+			t.Assessment = schedule.Assess(t.Deadline, rs, s.AsOf, s.StatusRules)
+			as := t.Assessment
+			p.Counts.Add(as)
+			s.Counts.Add(as)
 			for sec := t.Section; sec != nil; sec = sec.Parent {
-				sec.Counts.Add(st)
+				sec.Counts.Add(as)
 			}
 			// An agency both leading and cooperating on a task (in two assignments) counts
 			// as leading it; each agency counts a task once.
@@ -273,7 +275,7 @@ func (b *builder) derive() {
 					if !seen[ag] {
 						seen[ag] = true
 						ag.Leads = append(ag.Leads, t)
-						ag.LeadCounts.Add(st)
+						ag.LeadCounts.Add(as)
 					}
 				}
 			}
@@ -282,7 +284,7 @@ func (b *builder) derive() {
 					if !seen[ag] {
 						seen[ag] = true
 						ag.Cooperates = append(ag.Cooperates, t)
-						ag.CoopCounts.Add(st)
+						ag.CoopCounts.Add(as)
 					}
 				}
 			}

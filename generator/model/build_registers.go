@@ -30,6 +30,15 @@ func (b *builder) registers(set *content.Set) {
 	} else if f != nil {
 		s.PetitionRule.Calendar = f.Petitions.CalendarDays
 	}
+	s.StatusRules = schedule.DefaultRules
+	if f := set.Site; f != nil {
+		if m := f.Status.StaleMonths; m != nil {
+			s.StatusRules.StaleMonths = *m
+		}
+		if d := f.Status.GraceDays; d != nil {
+			s.StatusRules.GraceDays = *d
+		}
+	}
 	var off, on []schedule.Period
 	if h := set.Holidays; h != nil {
 		off, on = periods(h.Holidays), periods(h.Workdays)

@@ -35,6 +35,7 @@ type Site struct {
 	Petitions      []*Petition  // newest first
 	PetitionCounts PetitionCounts
 	PetitionRule   PetitionRule
+	StatusRules    schedule.Rules
 	Calendar       *schedule.Calendar
 	ScorePeriods   []*ScorePeriod // newest first
 	// Sources are the hashes of the content files the site is made of, by name, and
@@ -145,6 +146,7 @@ type Document struct {
 	LegalBases  []string
 	Proposal    string
 	Recipients  []string
+	URL         string // where the document was published; "" if not known
 }
 
 // Section is a numbered group of an appendix; sections may hold sub-sections.
@@ -169,8 +171,9 @@ type Task struct {
 	Notes       string // Markdown
 	EditorNote  string
 	Reports     []*Report // oldest first
-	// Deadline is the one that decides the status: the single assignment's, or of several
-	// the recurring one if any, else the one due last.
+	// Deciding is the assignment whose deadline decides the status: the single one, or of
+	// several the recurring one if any, else the one due last; Deadline is its deadline.
+	Deciding   *Assignment
 	Deadline   schedule.Deadline
 	Assessment schedule.Assessment
 }
@@ -203,9 +206,13 @@ type Responsible struct {
 // Assignment is a lead / cooperating / output / deadline group of a task.
 type Assignment struct {
 	Responsible
-	Outputs        []string
-	Deadline       schedule.Deadline
-	DeadlineReadAs string
+	Outputs []string
+	// DeadlinePrinted is the deadline as the document printed it, always what a page shows;
+	// DeadlineReadAs is the editor's reading of a misprint ("" if none), shown beside it
+	// and marked as the editor's. Deadline is read from the reading when there is one.
+	DeadlinePrinted string
+	DeadlineReadAs  string
+	Deadline        schedule.Deadline
 }
 
 // Indicator is a target (chỉ tiêu) a plan sets.
@@ -235,9 +242,12 @@ type Report struct {
 }
 
 // StateLabel is the report's declared state in words, with its period for the report of one
-// period of a recurring task: "Báo cáo kỳ 2024-Q1".
+// period of a recurring task: "Báo cáo kỳ Quý I/2024".
 func (r *Report) StateLabel() string {
 	if r.State == vocab.ReportPeriodic {
+		if p, err := schedule.ParsePeriodKey(r.Period); err == nil {
+			return r.State.Label() + " " + p.Label()
+		}
 		return r.State.Label() + " " + r.Period
 	}
 	return r.State.Label()

@@ -16,6 +16,7 @@ import (
 
 var funcs = template.FuncMap{
 	"section":         section,
+	"namedParts":      model.NamedParts,
 	"vnDate":          func(d schedule.Date) string { return d.VN() },
 	"percent":         percent,
 	"number":          number,

@@ -28,6 +28,7 @@ import (
 	"congkhai/generator/markdown"
 	"congkhai/generator/model"
 	"congkhai/generator/parallel"
+	"congkhai/generator/schedule"
 	"congkhai/generator/search"
 	"congkhai/generator/vocab"
 )
@@ -262,6 +263,20 @@ func (pg *Page) Inline(s string) template.HTML { return pg.r.inline(pg, s) }
 
 // Statuses lists the statuses in display order.
 func (pg *Page) Statuses() []vocab.TaskStatus { return vocab.TaskStatuses() }
+
+// RuleExamples are the days the "Cách tính" page's examples fall on under the site's rules:
+// a quarterly task's Q1 2024 report is due by QuarterDue and missing from QuarterMissing; a
+// task "Thường xuyên trong năm 2022" without a report is missing from YearMissing; a report
+// of work under way dated 15/01/2024 is fresh through FreshThrough.
+func (pg *Page) RuleExamples() (e struct{ QuarterDue, QuarterMissing, YearMissing, FreshThrough schedule.Date }) {
+	rules := pg.Site.StatusRules
+	q1, _ := schedule.ParsePeriodKey("2024-Q1")
+	y, _ := schedule.ParsePeriodKey("2022")
+	e.QuarterMissing, e.YearMissing = rules.MissingFrom(q1), rules.MissingFrom(y)
+	e.QuarterDue = e.QuarterMissing.AddDays(-1)
+	e.FreshThrough = rules.StaleFrom(schedule.D(2024, 1, 15)).AddDays(-1)
+	return e
+}
 
 // Current reports whether the navigation entry for path is this page or an ancestor of it.
 func (pg *Page) Current(p string) bool {

@@ -82,16 +82,20 @@ func (v *ReportStatus) UnmarshalText(b []byte) error { return reportStatuses.par
 
 // TaskStatus is what a reader sees of a task at a glance on the as-of day; package schedule
 // decides it. Every status has a label and a symbol, so that it is never shown by colour alone.
+// A task with a deadline to meet is completable and takes one of the first seven; a recurring
+// task is judged by its reporting periods and takes one of the last two.
 type TaskStatus uint8
 
 const (
-	TaskNoReport   TaskStatus = iota // no report, and no date to hold the task to
-	TaskNotDue                       // no completion yet, the due day has not passed
-	TaskInProgress                   // reported as under way, not yet due
-	TaskOverdue                      // the due day has passed without a report of completion
-	TaskDoneLate                     // completed after the due day
-	TaskDone                         // completed on or before the due day (or no due day)
-	TaskRecurring                    // recurring work; the latest period's report is shown
+	TaskNoReport        TaskStatus = iota // no report, and no date to hold the task to
+	TaskNotDue                            // no completion yet, the due day has not passed
+	TaskInProgress                        // reported as under way recently, not yet due
+	TaskStale                             // the last report of work under way is older than the stale age
+	TaskOverdue                           // the due day has passed without a report of completion
+	TaskDoneLate                          // completed after the due day
+	TaskDone                              // completed on or before the due day (or no due day)
+	TaskPeriodsMissing                    // recurring: a period that has ended has no report
+	TaskPeriodsReported                   // recurring: every period that has ended has a report
 	// NumTaskStatuses is the number of task statuses, for counts indexed by status.
 	NumTaskStatuses = iota
 )
@@ -102,15 +106,19 @@ var taskStatuses = table[TaskStatus]{
 	{TaskDoneLate, Entry{Key: "hoan-thanh-tre-han", Label: "Hoàn thành trễ hạn", Symbol: "✓!",
 		Description: "Có báo cáo hoàn thành, nhưng ngày hoàn thành sau ngày hết hạn."}},
 	{TaskInProgress, Entry{Key: "dang-thuc-hien", Label: "Đang thực hiện", Symbol: "◐",
-		Description: "Có báo cáo đang thực hiện và chưa quá hạn."}},
-	{TaskRecurring, Entry{Key: "thuong-xuyen", Label: "Thường xuyên", Symbol: "↻",
-		Description: "Nhiệm vụ định kỳ hoặc thường xuyên; trang hiển thị báo cáo của kỳ gần nhất."}},
+		Description: "Có báo cáo đang thực hiện còn mới và chưa quá hạn."}},
+	{TaskStale, Entry{Key: "bao-cao-cu", Label: "Báo cáo đã cũ", Symbol: "⌛",
+		Description: "Báo cáo gần nhất nói đang thực hiện, nhưng đã quá cũ để cho biết tiến độ hiện nay; chưa quá hạn."}},
 	{TaskNotDue, Entry{Key: "chua-den-han", Label: "Chưa đến hạn", Symbol: "○",
 		Description: "Chưa có báo cáo hoàn thành và chưa đến ngày hết hạn."}},
 	{TaskOverdue, Entry{Key: "qua-han", Label: "Quá hạn", Symbol: "!",
 		Description: "Đã qua ngày hết hạn mà chưa có báo cáo hoàn thành."}},
 	{TaskNoReport, Entry{Key: "chua-co-bao-cao", Label: "Chưa có báo cáo", Symbol: "?",
 		Description: "Chưa có báo cáo tiến độ và thời hạn không phải một ngày cụ thể (theo yêu cầu, khi có sự kiện…)."}},
+	{TaskPeriodsReported, Entry{Key: "du-bao-cao-ky", Label: "Định kỳ: đủ báo cáo", Symbol: "↻",
+		Description: "Nhiệm vụ định kỳ hoặc thường xuyên; mọi kỳ đã kết thúc đều có báo cáo."}},
+	{TaskPeriodsMissing, Entry{Key: "thieu-bao-cao-ky", Label: "Định kỳ: thiếu báo cáo", Symbol: "↻!",
+		Description: "Nhiệm vụ định kỳ hoặc thường xuyên; có kỳ đã kết thúc mà không có báo cáo."}},
 }
 
 func TaskStatuses() []TaskStatus         { return taskStatuses.values() }
@@ -121,3 +129,7 @@ func (v TaskStatus) Slug() string        { return taskStatuses.entry(v).slug() }
 func (v TaskStatus) Symbol() string      { return taskStatuses.entry(v).Symbol }
 func (v TaskStatus) Description() string { return taskStatuses.entry(v).Description }
 func (v TaskStatus) String() string      { return v.Key() }
+
+// Recurring reports whether the status is one of a recurring task, judged by its periods
+// rather than by completion.
+func (v TaskStatus) Recurring() bool { return v == TaskPeriodsMissing || v == TaskPeriodsReported }
