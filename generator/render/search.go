@@ -208,9 +208,13 @@ func taskDocs(s *model.Site, plainText func(string) string) []search.Doc {
 				body = append(body, plainText(r.Body))
 				illustrative = r.Illustrative
 			}
+			status := t.Status().Label()
+			if note := t.StatusNote(); note != "" {
+				status += " · " + note // a rating is dated in results as on pages
+			}
 			out = append(out, search.Doc{
 				URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
-				Code: p.Document.Number, Context: p.ShortTitle, Status: t.Status().Label(),
+				Code: p.Document.Number, Context: p.ShortTitle, Status: status,
 				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
 			})
 		}
