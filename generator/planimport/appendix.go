@@ -402,6 +402,23 @@ func (r *reader) taskPart(g gridRow, cols Columns) {
 	r.addDetail(rec, rest, cols)
 }
 
+// duplicates notes each task that has the number and content of an earlier task of its
+// section: congkhai check refuses such a plan, as the site would show the task twice.
+// (Rows that repeat the task right above are its assignments: see sameTask.)
+func (r *reader) duplicates() {
+	seen := map[string]int{}
+	for i, t := range r.plan.Tasks {
+		key := t.Section + "\x00" + t.STT + "\x00" + textKey(t.Content)
+		j, dup := seen[key]
+		if !dup {
+			seen[key] = i
+			continue
+		}
+		r.ns.unsure(r.taskPos[i], "nhiệm vụ %s có cùng số và nội dung với nhiệm vụ ở dòng %d trong cùng mục (congkhai check sẽ báo lỗi): nếu là các phần giao việc của một nhiệm vụ thì gộp ô số thứ tự và nội dung của các dòng rồi nhập lại, nếu dòng bị in lặp thì bỏ một dòng",
+			cmp.Or(t.STT, "(không số)"), r.taskPos[j].Line)
+	}
+}
+
 // sectionRow reads a section row of a table: roman numbers (and single letters) are the
 // table's sections, under the latest heading paragraph; arabic ones its sub-sections.
 func (r *reader) sectionRow(number, title string, pos diag.Pos) {

@@ -104,6 +104,7 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 		}
 	}
 	r.finish()
+	r.duplicates()
 
 	res := &Result{Plan: p, Revision: existing != nil}
 	used := map[string]bool{}
