@@ -29,6 +29,10 @@ import (
 // maxListLevels is the number of levels of a Word list.
 const maxListLevels = 9
 
+// maxLevelText caps a level's w:lvlText, so that no label grows long (Word keeps them
+// short).
+const maxLevelText = 100
+
 // docxLevel is a level of a list definition.
 type docxLevel struct {
 	start   int
@@ -168,6 +172,9 @@ func (l *xmlLvl) level() *docxLevel {
 	}
 	if l.LvlText != nil {
 		lv.text = l.LvlText.Val
+		if r := []rune(lv.text); len(r) > maxLevelText {
+			lv.text = string(r[:maxLevelText])
+		}
 	}
 	if l.Suff != nil {
 		lv.suffix = strings.TrimSpace(l.Suff.Val)
