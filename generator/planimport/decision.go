@@ -637,7 +637,10 @@ func (r *decisionReader) readAppendixTitle() {
 	}
 	if len(lines) == 0 && r.annex != nil {
 		at := slices.IndexFunc(r.lines, func(l decLine) bool { return l.pos == r.annex.pos })
-		for j := at - 1; j >= 0 && j >= at-3 && decIsCaps(r.lines[j].text); j-- {
+		for j := at - 1; j >= 0 && j >= at-3 && decIsCaps(r.lines[j].text) && !decSignatureLine(r.lines[j].text); j-- {
+			if t, _ := decHeadingType(r.lines[j].text); t != 0 {
+				break
+			}
 			lines = append([]decLine{r.lines[j]}, lines...)
 		}
 	}
@@ -931,9 +934,10 @@ var (
 	// "Số: 242/QĐ-UBND", "Số: /KH-UBND" (printed blank).
 	decNumberRe = regexp.MustCompile(`^(?i:số)\s*[:.]?\s*(\d*)\s*(/\s*[\p{L}\d]+(?:\s*[-–]\s*[\p{L}\d.]+)*)`)
 	// "An Giang, ngày 24 tháng 02 năm 2025".
-	decPlaceDate = regexp.MustCompile(`^([^,]{2,40}),\s*(?i:ngày)(?:\s|$)`)
+	// The day and month may be left blank, as spaces, dots or underscores.
+	decPlaceDate = regexp.MustCompile(`^([^,]{2,40}),\s*(?i:ngày)(?:[\s._…]|$)`)
 	decYearRe    = regexp.MustCompile(`(?i:năm)\s*(\d{4})`)
-	decDateWords = regexp.MustCompile(`(?i:ngày)\s*(\d{1,2})?\s*(?i:tháng)\s*(\d{1,2})?\s*(?i:năm)\s*(\d{4})?`)
+	decDateWords = regexp.MustCompile(`(?i:ngày)[\s._…]*(\d{1,2})?[\s._…]*(?i:tháng)[\s._…]*(\d{1,2})?[\s._…]*(?i:năm)\s*(\d{4})?`)
 	decDateSlash = regexp.MustCompile(`(?i:ngày)\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`)
 	// "(Ban hành kèm theo Quyết định số 242/QĐ-UBND ngày ...)".
 	decAnnexRe    = regexp.MustCompile(`(?i:kèm theo)\s+((?i:quyết định|kế hoạch))\s+(?:(?i:số)\s*:?\s*)?(\d*)\s*(/\s*[\p{L}\d]+(?:\s*[-–]\s*[\p{L}\d]+)*)?`)

@@ -135,5 +135,26 @@ func TestOfficeFixturesReimport(t *testing.T) {
 	}
 }
 
-var _ = fmt.Sprint
-var _ = slices.Contains[[]string]
+// The Vĩnh Linh fixture is the whole plan, its letterhead a two-column table with the
+// number and day left blank ("Số: /KH-UBND", "Vĩnh Linh, ngày tháng năm 2024"): the
+// document's facts read as in content/.
+func TestOfficeFixtureOpening(t *testing.T) {
+	want, reg := contentPlan(t, "vinh-linh-2024-kiem-soat-tthc")
+	res := importDoc(t, officeDoc(t, "vinh-linh-2024-kiem-soat-tthc.docx"), reg, 0, nil)
+	g, w := res.Plan.Document, want.Document
+	for _, f := range []struct{ key, got, want string }{
+		{"type", g.Type.String(), w.Type.String()}, {"number", g.Number, w.Number}, {"date_text", g.DateText, w.DateText},
+		{"place", g.Place, w.Place}, {"title", g.Title, w.Title}, {"issuer", g.Issuer, w.Issuer}, {"signer", g.Signer, w.Signer},
+		{"signer_title", g.SignerTitle, w.SignerTitle}, {"legal_bases", fmt.Sprint(g.LegalBases), fmt.Sprint(w.LegalBases)},
+		{"recipients", fmt.Sprint(g.Recipients), fmt.Sprint(w.Recipients)}, {"plan title", res.Plan.Title, want.Title},
+	} {
+		if f.got != f.want {
+			t.Errorf("document.%s: %q, want %q", f.key, f.got, f.want)
+		}
+	}
+	if !g.Date.IsZero() || !slices.ContainsFunc(res.Notes, func(n Note) bool {
+		return n.Pos.Line == 2 && strings.HasPrefix(n.Msg, "document.date: văn bản để trống ngày")
+	}) {
+		t.Errorf("date %v; the blank day is not noted where the letterhead prints it", g.Date)
+	}
+}
