@@ -29,7 +29,10 @@ const maxGridSpan = 1000
 // count as lines; a table nested in a cell has its text flattened into the cell.
 // Content controls (w:sdt), insertions, smart tags, hyperlinks and fields are read
 // through; deleted and moved-away text (w:del, w:moveFrom) and field codes are docxSkipped.
-// Text in drawings and text boxes is not read.
+// Text in drawings and text boxes is not read. A paragraph of an automatic list (w:numPr,
+// directly or through its style) starts with the label Word shows for it, "1.", "2.3",
+// "II", "•", counted as Word counts (docx_numbering.go): an STT column kept as a numbered
+// list reads as the numbers it prints.
 func ReadDocx(name string, r io.ReaderAt, size int64) (*Document, error) {
 	fail := func(format string, args ...any) error {
 		return diag.Errorf(diag.Pos{File: name}, "không đọc được tệp Word: "+format, args...)
