@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,39 @@ func TestImportRefusesAnIDThatIsNoID(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, "--year "+year+": nằm ngoài các năm") {
 			t.Errorf("--year %s: exit %d, stderr %q", year, code, stderr)
 		}
+	}
+}
+
+// The real-office fixtures (seed appendices saved by LibreOffice) import, without
+// --authority or --year, over the plans of the example content as their new versions:
+// every task keeps its ID, none is dropped, and the content is still valid.
+func TestImportPlanRealOfficeFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		file, plan string
+		tasks      int
+	}{
+		{"thua-thien-hue-2022-kiem-soat-tthc.docx", "thua-thien-hue-2022-kiem-soat-tthc", 46},
+		{"vinh-long-2024-kiem-soat-tthc.docx", "vinh-long-2024-kiem-soat-tthc", 40},
+		{"vinh-long-2024-cai-cach-hanh-chinh.xlsx", "vinh-long-2024-cai-cach-hanh-chinh", 66},
+		{"vinh-linh-2024-kiem-soat-tthc.docx", "vinh-linh-2024-kiem-soat-tthc", 26},
+	} {
+		in := filepath.Join("../../generator/planimport/testdata/office", f.file)
+		code, stdout, stderr := runApp(t, nil, "import", "plan", in, "--content", dir)
+		for _, want := range []string{
+			fmt.Sprintf(" %d nhiệm vụ, 0 chỉ tiêu;", f.tasks),
+			fmt.Sprintf("Kế hoạch đã có: %d nhiệm vụ và chỉ tiêu giữ mã cũ, 0 mã cũ không còn.", f.tasks),
+			"Đã ghi " + filepath.Join(dir, "plans", f.plan, "plan.toml"),
+		} {
+			if code != exitOK || !strings.Contains(stdout, want) {
+				t.Errorf("%s: exit %d, report lacks %q:\n%s%s", f.file, code, want, stdout, stderr)
+			}
+		}
+	}
+	if code, _, stderr := runApp(t, nil, "check", "--content", dir); code != exitOK {
+		t.Errorf("the content is no longer valid:\n%s", stderr)
 	}
 }

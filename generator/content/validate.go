@@ -72,6 +72,7 @@ func Validate(set *Set, checkPeriod PeriodChecker) error {
 	for _, p := range set.Plans {
 		plans[p.ID] = p
 		v.plan(p)
+		v.duplicateTasks(p)
 	}
 	for _, r := range set.Reports {
 		v.report(r, plans[r.Plan], checkPeriod)

@@ -314,6 +314,10 @@ func (r *reader) row(g gridRow, cols Columns, indicator bool, next []planread.Ro
 	}
 	content := g.text(cols, Content)
 	detail := g.hasDetail(cols)
+	if r.sameTask(g, cols, num, content) {
+		r.taskPart(g, cols)
+		return
+	}
 	if span, ok := g.spanning(); ok && !detail {
 		// A section row written as one cell across the table: "I. CÔNG TÁC CHỈ ĐẠO".
 		if m := numberedText.FindStringSubmatch(span.Text); m != nil && num == "" {
@@ -352,6 +356,66 @@ func (r *reader) row(g gridRow, cols Columns, indicator bool, next []planread.Ro
 		r.finish()
 		r.ns.skipped(g.pos, "dòng có số thứ tự %q không đọc được: không nhập", num)
 		r.warn(g.cell(cols, Number).Pos)
+	}
+}
+
+// sameTask reports whether row g goes on with the task being read though it has a
+// number: its number and content cells are those of the task's first row merged down
+// (Thừa Thiên Huế 3.1: one task, an agency, output and deadline on each row), or a copy
+// that repeated the merged cells' text on each row.
+func (r *reader) sameTask(g gridRow, cols Columns, num, content string) bool {
+	rec := r.rec
+	if rec == nil || rec.indicator || num == "" || num != rec.stt {
+		return false
+	}
+	if g.cell(cols, Number).Merged {
+		return g.cell(cols, Content).Merged || content == ""
+	}
+	// The text of merged cells repeated: the same number and content, and an agency of
+	// its own.
+	return content != "" && g.text(cols, Lead) != "" && sameText(content, strings.Join(rec.content.lines, "\n"))
+}
+
+// taskPart reads a row of the task being read under its merged number and content: with
+// an agency of its own, it is another assignment; without, the rest of the row above,
+// split across a page. Cells merged down from the row above count once.
+func (r *reader) taskPart(g gridRow, cols Columns) {
+	rec := r.rec
+	merged := g.cell(cols, Number).Merged
+	if g.text(cols, Lead) != "" && !g.cell(cols, Lead).Merged {
+		rec.parts = append(rec.parts, map[Role]*cellText{})
+		how := "ô số thứ tự và nội dung gộp dọc"
+		if !merged {
+			how = "dòng lặp lại số thứ tự và nội dung"
+		}
+		r.ns.read(g.pos, "phần giao việc thứ %d của nhiệm vụ %s ở dòng %d (%s)", len(rec.parts), rec.stt, rec.pos.Line, how)
+		r.addDetail(rec, g, cols)
+		return
+	}
+	r.ns.read(g.pos, "phần tiếp của nhiệm vụ %s ở dòng %d (ô số thứ tự và nội dung gộp dọc): nối vào từng ô", rec.stt, rec.pos.Line)
+	rest := gridRow{cells: slices.Clone(g.cells), pos: g.pos}
+	for i := range rest.cells {
+		if rest.cells[i].Merged {
+			rest.cells[i].Text = ""
+		}
+	}
+	r.addDetail(rec, rest, cols)
+}
+
+// duplicates notes each task that has the number and content of an earlier task of its
+// section: congkhai check refuses such a plan, as the site would show the task twice.
+// (Rows that repeat the task right above are its assignments: see sameTask.)
+func (r *reader) duplicates() {
+	seen := map[string]int{}
+	for i, t := range r.plan.Tasks {
+		key := t.Section + "\x00" + t.STT + "\x00" + textKey(t.Content)
+		j, dup := seen[key]
+		if !dup {
+			seen[key] = i
+			continue
+		}
+		r.ns.unsure(r.taskPos[i], "nhiệm vụ %s có cùng số và nội dung với nhiệm vụ ở dòng %d trong cùng mục (congkhai check sẽ báo lỗi): nếu là các phần giao việc của một nhiệm vụ thì gộp ô số thứ tự và nội dung của các dòng rồi nhập lại, nếu dòng bị in lặp thì bỏ một dòng",
+			cmp.Or(t.STT, "(không số)"), r.taskPos[j].Line)
 	}
 }
 

@@ -204,3 +204,53 @@ func TestNoAppendix(t *testing.T) {
 		t.Errorf("err = %v, want one naming the file", err)
 	}
 }
+
+// A task whose number and content cells are merged over several rows (Thừa Thiên Huế 3.1,
+// 3.2) is one task with an assignment per row that names an agency, a row without one
+// going on with the row above; a copy that repeats the merged cells' text on each row
+// reads the same. The same number and content further down is noted: check refuses it.
+func TestTwoPartRows(t *testing.T) {
+	d := doc("",
+		header,
+		"I|Rà soát||||",
+		"3.1|Xây dựng Kế hoạch rà soát|Sở, ban, ngành tỉnh|Văn phòng UBND tỉnh|Văn bản đăng ký|Tháng 12/2021",
+		"<|<|Văn phòng UBND tỉnh|Sở Tư pháp|Tổng hợp, trình UBND tỉnh|Trước 31/12/2021",
+		"3.2|Tổ chức thực hiện Kế hoạch|Sở, ban, ngành tỉnh|Văn phòng UBND tỉnh|Báo cáo|Trước ngày 15/8/2022",
+		"<|<|Văn phòng UBND tỉnh||Rà soát độc lập các TTHC trên địa|<",
+		"<|<|||bàn tỉnh|<",
+		"3.3|Báo cáo kết quả|Văn phòng UBND tỉnh||Báo cáo|Tháng 9/2022",
+		"3.3|Báo cáo kết quả|Sở Tư pháp||Báo cáo thẩm định|Tháng 10/2022",
+		"3.1|Xây dựng Kế hoạch rà soát|Sở Tư pháp||Văn bản|Tháng 12/2022",
+	)
+	res := importDoc(t, d, testRegistry(), 2022, nil)
+	p := res.Plan
+	var got []string
+	for _, task := range p.Tasks {
+		s := task.STT + " " + task.Content
+		for _, a := range assignments(task) {
+			s += " | " + a.LeadText + "; " + strings.Join(a.Outputs, "+") + "; " + a.Deadline
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"3.1 Xây dựng Kế hoạch rà soát | Sở, ban, ngành tỉnh; Văn bản đăng ký; Tháng 12/2021 | Văn phòng UBND tỉnh; Tổng hợp, trình UBND tỉnh; Trước 31/12/2021",
+		"3.2 Tổ chức thực hiện Kế hoạch | Sở, ban, ngành tỉnh; Báo cáo; Trước ngày 15/8/2022 | Văn phòng UBND tỉnh; Rà soát độc lập các TTHC trên địa bàn tỉnh; Trước ngày 15/8/2022",
+		"3.3 Báo cáo kết quả | Văn phòng UBND tỉnh; Báo cáo; Tháng 9/2022 | Sở Tư pháp; Báo cáo thẩm định; Tháng 10/2022",
+		"3.1 Xây dựng Kế hoạch rà soát | Sở Tư pháp; Văn bản; Tháng 12/2022",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks:\n got %q\nwant %q", got, want)
+	}
+	dups := 0
+	for _, n := range res.Notes {
+		if strings.Contains(n.Msg, "cùng số và nội dung") {
+			dups++
+			if n.Level != Unsure || n.Pos.Line != 11 || !strings.Contains(n.Msg, "dòng 4") {
+				t.Errorf("note %v", n)
+			}
+		}
+	}
+	if dups != 1 {
+		t.Errorf("%d notes of duplicates, want 1", dups)
+	}
+}

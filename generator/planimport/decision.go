@@ -6,6 +6,7 @@ package planimport
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,10 @@ type Decision struct {
 	Document content.Document
 	Title    string // the plan's title
 	Year     int    // the plan's year; 0 if not found
+	// Appendix is the appendix's own title, when the source prints one ("PHỤ LỤC" then
+	// "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"): where the source is the appendix alone, the
+	// plan's year and kind are read from it.
+	Appendix string
 }
 
 // readDecision reads the decision metadata from a document's items before its appendix table
@@ -117,7 +122,9 @@ func decOpeningLines(items []planread.Item) ([]decLine, map[string]decMeta) {
 			continue
 		}
 		for _, row := range it.Table.Rows {
-			if len(row.Cells) == 2 && setMeta(row.Cells[0].Text, row.Cells[1].Text, row.Cells[1].Pos) {
+			// A row of two cells is a "key | value" of a metadata block, unless it is the
+			// letterhead's "Số: …" | "<place>, ngày … tháng … năm …".
+			if len(row.Cells) == 2 && !decLetterheadRow(row) && setMeta(row.Cells[0].Text, row.Cells[1].Text, row.Cells[1].Pos) {
 				continue
 			}
 			for _, c := range row.Cells {
@@ -134,6 +141,19 @@ func decOpeningLines(items []planread.Item) ([]decLine, map[string]decMeta) {
 }
 
 var decMdHeading = regexp.MustCompile(`^#{1,6}\s+`)
+
+// decLetterheadRow reports whether a row of a table holds a line of a letterhead: the
+// number ("Số: 12/KH-UBND", or blank) or the place and date.
+func decLetterheadRow(row planread.Row) bool {
+	for _, c := range row.Cells {
+		for _, t := range strings.Split(c.Text, "\n") {
+			if t = decTidy(t); decNumberRe.MatchString(t) || decPlaceDate.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // decTidy removes what a copy adds around a line: Markdown heading marks, emphasis around
 // the whole line, a table's "|".
@@ -596,6 +616,56 @@ func (r *decisionReader) settle() {
 	r.settleYear()
 }
 
+// readAppendixTitle reads the appendix's own title: the lines after a "PHỤ LỤC" line (or,
+// without one, the lines in capitals right before the "(Kèm theo ...)" line) up to that
+// line. Where no plan's title was found, as in a source that is the appendix alone, a
+// title naming a plan ("KẾ HOẠCH KIỂM SOÁT ... NĂM 2022 ...") is taken as the plan's.
+func (r *decisionReader) readAppendixTitle() {
+	var lines []decLine
+	for i, l := range r.lines {
+		k := decKey(l.text)
+		if k != "phu luc" && !decAppendixLine.MatchString(k) {
+			continue
+		}
+		lines = lines[:0]
+		for _, m := range r.lines[i+1:] {
+			if strings.HasPrefix(m.text, "(") || decClauseKind(m.text) != "" || len(lines) == 4 {
+				break
+			}
+			lines = append(lines, m)
+		}
+	}
+	if len(lines) == 0 && r.annex != nil {
+		at := slices.IndexFunc(r.lines, func(l decLine) bool { return l.pos == r.annex.pos })
+		for j := at - 1; j >= 0 && j >= at-3 && decIsCaps(r.lines[j].text) && !decSignatureLine(r.lines[j].text); j-- {
+			if t, _ := decHeadingType(r.lines[j].text); t != 0 {
+				break
+			}
+			lines = append([]decLine{r.lines[j]}, lines...)
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	title := strings.Join(texts, " ")
+	if decIsCaps(title) {
+		title, _ = r.sentenceCase(title, true)
+	}
+	r.d.Appendix = title
+	words := strings.Fields(title)
+	if r.d.Title == "" && len(words) > 2 && decWordKey(words[0]) == "ke" && decWordKey(words[1]) == "hoach" {
+		r.d.Title = decUpperFirst(title)
+		r.ns.unsure(lines[0].pos, "title: tên Kế hoạch lấy từ tên Phụ lục (văn bản không có phần Quyết định): %s", clip(title))
+	}
+}
+
+// decAppendixLine is a folded "PHỤ LỤC I", "PHỤ LỤC 2".
+var decAppendixLine = regexp.MustCompile(`^phu luc (?:[ivxl]+|\d+)$`)
+
 func (r *decisionReader) settleNumber() {
 	doc := &r.d.Document
 	a := r.annex
@@ -821,6 +891,7 @@ func (r *decisionReader) settlePlanTitle() {
 			}
 		}
 	}
+	r.readAppendixTitle()
 	if r.d.Title == "" {
 		r.ns.unsure(r.headPos, "title: không thấy tên Kế hoạch")
 	}
@@ -828,14 +899,19 @@ func (r *decisionReader) settlePlanTitle() {
 
 var decPlanYear = regexp.MustCompile(`(?i:năm)\s+(\d{4})`)
 
-// settleYear reads the plan's year from its title ("... năm 2024 ..."); failing that, the
-// year of the signing date.
+// settleYear reads the plan's year from its title ("... năm 2024 ..."), or the title of
+// its appendix; failing that, the year of the signing date.
 func (r *decisionReader) settleYear() {
 	for _, s := range []string{r.d.Title, r.d.Document.Title} {
 		if m := decPlanYear.FindAllStringSubmatch(s, -1); m != nil {
 			r.d.Year, _ = strconv.Atoi(m[len(m)-1][1])
 			return
 		}
+	}
+	if m := decPlanYear.FindAllStringSubmatch(r.d.Appendix, -1); m != nil {
+		r.d.Year, _ = strconv.Atoi(m[len(m)-1][1])
+		r.ns.unsure(r.headPos, "year: văn bản không có tên Kế hoạch ghi năm; lấy năm %d từ tên Phụ lục (%s)", r.d.Year, clip(r.d.Appendix))
+		return
 	}
 	doc := &r.d.Document
 	switch {
@@ -858,9 +934,10 @@ var (
 	// "Số: 242/QĐ-UBND", "Số: /KH-UBND" (printed blank).
 	decNumberRe = regexp.MustCompile(`^(?i:số)\s*[:.]?\s*(\d*)\s*(/\s*[\p{L}\d]+(?:\s*[-–]\s*[\p{L}\d.]+)*)`)
 	// "An Giang, ngày 24 tháng 02 năm 2025".
-	decPlaceDate = regexp.MustCompile(`^([^,]{2,40}),\s*(?i:ngày)(?:\s|$)`)
+	// The day and month may be left blank, as spaces, dots or underscores.
+	decPlaceDate = regexp.MustCompile(`^([^,]{2,40}),\s*(?i:ngày)(?:[\s._…]|$)`)
 	decYearRe    = regexp.MustCompile(`(?i:năm)\s*(\d{4})`)
-	decDateWords = regexp.MustCompile(`(?i:ngày)\s*(\d{1,2})?\s*(?i:tháng)\s*(\d{1,2})?\s*(?i:năm)\s*(\d{4})?`)
+	decDateWords = regexp.MustCompile(`(?i:ngày)[\s._…]*(\d{1,2})?[\s._…]*(?i:tháng)[\s._…]*(\d{1,2})?[\s._…]*(?i:năm)\s*(\d{4})?`)
 	decDateSlash = regexp.MustCompile(`(?i:ngày)\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`)
 	// "(Ban hành kèm theo Quyết định số 242/QĐ-UBND ngày ...)".
 	decAnnexRe    = regexp.MustCompile(`(?i:kèm theo)\s+((?i:quyết định|kế hoạch))\s+(?:(?i:số)\s*:?\s*)?(\d*)\s*(/\s*[\p{L}\d]+(?:\s*[-–]\s*[\p{L}\d]+)*)?`)

@@ -47,7 +47,7 @@ func decisionFields(d Decision) map[string]string {
 	if !doc.Date.IsZero() {
 		date = doc.Date.Format("2006-01-02")
 	}
-	return map[string]string{
+	m := map[string]string{
 		"document.type":         doc.Type.Key(),
 		"document.number":       doc.Number,
 		"document.date":         date,
@@ -62,6 +62,10 @@ func decisionFields(d Decision) map[string]string {
 		"title":                 d.Title,
 		"year":                  strconv.Itoa(d.Year),
 	}
+	if d.Appendix != "" { // compared where a case gives one
+		m["appendix"] = d.Appendix
+	}
+	return m
 }
 
 // notedKeys lists the plan.toml keys the unsure notes are about (a note starts with its
@@ -495,6 +499,53 @@ Ban hành Kế hoạch thi đua năm 2024
 			Year:  2024,
 		},
 		noted: []string{"document.date", "document.issuer", "document.legal_bases", "document.proposal", "document.recipients", "document.signer", "document.signer_title", "title"},
+	}, {
+		name: "a letterhead printed as a two-column table: its number and blank date are no metadata block, and the blanks may be dots",
+		items: []planread.Item{
+			table(1, []planread.Cell{cell("ỦY BAN NHÂN DÂN\nHUYỆN VĨNH LINH", 1, 1), cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", 1, 2)},
+				[]planread.Cell{cell("Số: /KH-UBND", 2, 1), cell("Vĩnh Linh, ngày ..... tháng ..... năm 2024", 2, 2)}),
+			para("KẾ HOẠCH", 3),
+			para("Kiểm soát thủ tục hành chính năm 2024 trên địa bàn huyện Vĩnh Linh", 4),
+			para("Thực hiện Nghị định số 63/2010/NĐ-CP của Chính phủ, UBND huyện ban hành Kế hoạch như sau:", 5),
+		},
+		want: Decision{
+			Document: content.Document{
+				Type: vocab.DocPlan, DateText: "ngày ..... tháng ..... năm 2024", Place: "Vĩnh Linh",
+				Title:      "Kiểm soát thủ tục hành chính năm 2024 trên địa bàn huyện Vĩnh Linh",
+				LegalBases: []string{"Thực hiện Nghị định số 63/2010/NĐ-CP của Chính phủ, UBND huyện ban hành Kế hoạch như sau:"},
+			},
+			Title: "Kế hoạch kiểm soát thủ tục hành chính năm 2024 trên địa bàn huyện Vĩnh Linh",
+			Year:  2024,
+		},
+		noted: []string{"document.date", "document.issuer", "document.number", "document.recipients", "document.signer", "document.signer_title"},
+	}, {
+		name: "the appendix alone: the year from its title, not from the decision's date",
+		text: `PHỤ LỤC
+NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024
+(Kèm theo Quyết định số 2890/QĐ-UBND ngày 18/12/2023 của Chủ tịch Ủy ban
+nhân dân tỉnh Vĩnh Long)
+`,
+		want: Decision{
+			Document: content.Document{Type: vocab.DocDecision, Number: "2890/QĐ-UBND", Date: decisionDay(2023, 12, 18)},
+			Year:     2024,
+			Appendix: "Nhiệm vụ cải cách hành chính năm 2024",
+		},
+		noted: []string{"document.date", "document.issuer", "document.legal_bases", "document.number", "document.place", "document.proposal",
+			"document.recipients", "document.signer", "document.signer_title", "document.title", "document.type", "title", "year"},
+	}, {
+		name: "the appendix alone, titled as the plan: the plan's title",
+		text: `Phụ lục
+KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022 TRÊN ĐỊA BÀN TỈNH THỪA THIÊN HUẾ
+(Ban hành kèm theo Quyết định số 3489/QĐ-UBND ngày 30 tháng 12 năm 2021 của UBND tỉnh Thừa Thiên Huế)
+`,
+		want: Decision{
+			Document: content.Document{Type: vocab.DocDecision, Number: "3489/QĐ-UBND", Date: decisionDay(2021, 12, 30)},
+			Title:    "Kế hoạch kiểm soát thủ tục hành chính năm 2022 trên địa bàn tỉnh Thừa Thiên Huế",
+			Year:     2022,
+			Appendix: "Kế hoạch kiểm soát thủ tục hành chính năm 2022 trên địa bàn tỉnh Thừa Thiên Huế",
+		},
+		noted: []string{"document.date", "document.issuer", "document.legal_bases", "document.number", "document.place", "document.proposal",
+			"document.recipients", "document.signer", "document.signer_title", "document.title", "document.type", "title"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

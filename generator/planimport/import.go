@@ -56,6 +56,9 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 	dec := readDecision(items[:start], &ns)
 	p := &content.PlanFile{Authority: o.Registry.ID, Title: dec.Title, Year: cmp.Or(o.Year, dec.Year), Document: dec.Document}
 	p.Kind = planKind(p.Title + " " + dec.Document.Title)
+	if p.Kind == vocab.PlanOther {
+		p.Kind = planKind(dec.Appendix) // a source that is the appendix alone
+	}
 	p.ID = o.ID
 	if p.ID == "" {
 		if p.Year == 0 {
@@ -101,6 +104,7 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 		}
 	}
 	r.finish()
+	r.duplicates()
 
 	res := &Result{Plan: p, Revision: existing != nil}
 	used := map[string]bool{}

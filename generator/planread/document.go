@@ -14,6 +14,9 @@
 package planread
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -75,4 +78,29 @@ func cellText(s string) string {
 		}
 	}
 	return norm.NFC.String(strings.Join(lines, "\n"))
+}
+
+// ReadFile reads a plan's source by the kind its name tells: .docx, .xlsx, or else text
+// copied from a web page. name is also the file's name in positions.
+func ReadFile(name string) (*Document, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx":
+		st, err := f.Stat()
+		if err != nil {
+			return nil, err
+		}
+		return ReadDocx(name, f, st.Size())
+	case ".xlsx":
+		return ReadXlsx(name, f)
+	}
+	src, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return ReadText(name, src)
 }

@@ -29,7 +29,10 @@ const maxGridSpan = 1000
 // count as lines; a table nested in a cell has its text flattened into the cell.
 // Content controls (w:sdt), insertions, smart tags, hyperlinks and fields are read
 // through; deleted and moved-away text (w:del, w:moveFrom) and field codes are docxSkipped.
-// Text in drawings and text boxes is not read.
+// Text in drawings and text boxes is not read. A paragraph of an automatic list (w:numPr,
+// directly or through its style) starts with the label Word shows for it, "1.", "2.3",
+// "II", "•", counted as Word counts (docx_numbering.go): an STT column kept as a numbered
+// list reads as the numbers it prints.
 func ReadDocx(name string, r io.ReaderAt, size int64) (*Document, error) {
 	fail := func(format string, args ...any) error {
 		return diag.Errorf(diag.Pos{File: name}, "không đọc được tệp Word: "+format, args...)
@@ -48,13 +51,17 @@ func ReadDocx(name string, r io.ReaderAt, size int64) (*Document, error) {
 	if f.UncompressedSize64 > maxDocxPart {
 		return nil, fail("%s quá lớn (%d byte)", f.Name, f.UncompressedSize64)
 	}
+	numbering, err := docxNumberingParts(zr, f.Name)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fail("%s: %v", f.Name, err)
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(&docxLimitedReader{r: rc, n: maxDocxPart})
-	dr := &docxReader{d: d, name: name}
+	dr := &docxReader{d: d, name: name, numbering: numbering}
 	doc, err := dr.document()
 	if err != nil {
 		return nil, fail("%s: %v", f.Name, err)
@@ -125,16 +132,20 @@ func (l *docxLimitedReader) Read(p []byte) (int, error) {
 // docxReader walks word/document.xml. Each method is called just after the start
 // element it reads and consumes everything through the matching end element.
 type docxReader struct {
-	d    *xml.Decoder
-	name string
-	line int
-	doc  Document
+	d         *xml.Decoder
+	name      string
+	line      int
+	doc       Document
+	numbering *docxNumbering // the lists of the document, counted as paragraphs are read
 }
 
-// docxRun is a piece of a paragraph's text with its boldness.
+// docxRun is a piece of a paragraph's text with its boldness. A list's label (the number
+// Word shows before a paragraph of an automatic list) is a run of its own, whose
+// boldness does not count.
 type docxRun struct {
-	text string
-	bold bool
+	text  string
+	bold  bool
+	label bool
 }
 
 func (dr *docxReader) token() (xml.Token, error) {
@@ -241,9 +252,11 @@ func (dr *docxReader) body() error {
 	}
 }
 
-// paragraph reads a w:p into its runs.
+// paragraph reads a w:p into its runs, the first of them its list label if it is in an
+// automatic list.
 func (dr *docxReader) paragraph() ([]docxRun, error) {
 	var runs []docxRun
+	var num docxParaNum
 	for depth := 0; ; {
 		t, err := dr.token()
 		if err != nil {
@@ -252,6 +265,10 @@ func (dr *docxReader) paragraph() ([]docxRun, error) {
 		switch t := t.(type) {
 		case xml.StartElement:
 			switch {
+			case depth == 0 && t.Name.Local == "pPr":
+				if num, err = dr.paragraphProps(); err != nil {
+					return nil, err
+				}
 			case t.Name.Local == "r":
 				r, err := dr.run()
 				if err != nil {
@@ -267,9 +284,49 @@ func (dr *docxReader) paragraph() ([]docxRun, error) {
 			}
 		case xml.EndElement:
 			if depth == 0 {
+				if label := dr.numbering.label(num); label != "" {
+					runs = append([]docxRun{{text: label, label: true}}, runs...)
+				}
 				return runs, nil
 			}
 			depth--
+		}
+	}
+}
+
+// paragraphProps reads a w:pPr: its style and list (w:numPr). The numbering of a
+// tracked change's former properties (w:pPrChange) is not the paragraph's.
+func (dr *docxReader) paragraphProps() (docxParaNum, error) {
+	var p docxParaNum
+	inNumPr := false
+	for depth := 0; ; {
+		t, err := dr.token()
+		if err != nil {
+			return p, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			v, _ := docxAttr(t, "val")
+			v = strings.TrimSpace(v)
+			switch {
+			case depth == 0 && t.Name.Local == "pStyle":
+				p.style = v
+			case depth == 0 && t.Name.Local == "numPr":
+				inNumPr = true
+			case depth == 1 && inNumPr && t.Name.Local == "numId":
+				p.numID, p.hasNum = v, true
+			case depth == 1 && inNumPr && t.Name.Local == "ilvl":
+				p.ilvl, p.hasIlvl = docxLevelIndex(v)
+			}
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return p, nil
+			}
+			depth--
+			if depth == 0 {
+				inNumPr = false
+			}
 		}
 	}
 }
@@ -538,7 +595,7 @@ func docxRunsText(runs []docxRun) (string, bool) {
 	bold, seen := true, false
 	for _, r := range runs {
 		b.WriteString(r.text)
-		if strings.TrimSpace(r.text) != "" {
+		if strings.TrimSpace(r.text) != "" && !r.label {
 			seen = true
 			bold = bold && r.bold
 		}

@@ -390,6 +390,20 @@ func FuzzReadDocx(f *testing.F) {
 		`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>B</w:t><w:tab/><w:br/></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`, planreadtest.WordNS)
 	zw.Close()
 	f.Add(buf.Bytes())
+	// A numbered STT column, its lists stored uncompressed too.
+	var numbered bytes.Buffer
+	zw = zip.NewWriter(&numbered)
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store})
+	fmt.Fprintf(w, `<w:document xmlns:w="%s"><w:body><w:tbl><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:tc></w:tr>`+
+		`<w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="S"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`, planreadtest.WordNS)
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: "word/numbering.xml", Method: zip.Store})
+	fmt.Fprintf(w, `<w:numbering xmlns:w="%s"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%%1."/></w:lvl>`+
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1.%%2"/><w:lvlRestart w:val="0"/><w:isLgl/></w:lvl></w:abstractNum>`+
+		`<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>`, planreadtest.WordNS)
+	w, _ = zw.CreateHeader(&zip.FileHeader{Name: "word/styles.xml", Method: zip.Store})
+	fmt.Fprintf(w, `<w:styles xmlns:w="%s"><w:style w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`, planreadtest.WordNS)
+	zw.Close()
+	f.Add(numbered.Bytes())
 
 	f.Fuzz(func(t *testing.T, b []byte) { docxFuzzCheck(t, b) })
 }
