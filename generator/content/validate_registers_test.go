@@ -42,15 +42,7 @@ func TestReorganisedAgenciesSaySuccessor(t *testing.T) {
 			agency("so-tnmt", "Sở Tài nguyên và Môi trường tỉnh C", "agency", "tinh", "") + // name at 16
 			agency("vp-huyen", "Văn phòng HĐND và UBND cấp huyện", "group", "huyen", ""))}, // level at 24
 	}
-	set, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = Validate(set, nil)
-	if err == nil {
-		t.Fatal("no error")
-	}
-	got := strings.Split(err.Error(), "\n")
+	got := validateErrors(t, fsys)
 	want := []string{
 		"agencies/a.toml:7:1: successor: Tỉnh A đã thay đổi (successor ở dòng 4; ",
 		"agencies/a.toml:15:1: successor: Sở Giao thông vận tải được hợp nhất vào Sở Xây dựng (Nghị định 45/2025/NĐ-CP): ghi cơ quan kế nhiệm, hoặc successor_unknown = true nếu chưa xác định",
@@ -63,7 +55,7 @@ func TestReorganisedAgenciesSaySuccessor(t *testing.T) {
 		"agencies/c.toml:24:1: successor: cấp huyện kết thúc hoạt động",
 	}
 	if len(got) != len(want) {
-		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), err)
+		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
 	}
 	for i := range want {
 		if !strings.HasPrefix(got[i], want[i]) {
@@ -78,27 +70,19 @@ func TestSuccessorLoopAcrossRegistries(t *testing.T) {
 	reg := func(id, succ string) []byte {
 		return []byte("[authority]\nname = \"A\"\nlevel = \"tinh\"\n\n[[agency]]\nid = \"" + id + "\"\nname = \"N\"\nkind = \"agency\"\nlevel = \"tinh\"\nsuccessor = \"" + succ + "\"\nsuccessor_date = 2025-01-01\n")
 	}
-	set, err := Load(fstest.MapFS{
+	got := validateErrors(t, fstest.MapFS{
 		"site.toml":       {Data: []byte("title = \"T\"\n")},
 		"agencies/a.toml": {Data: reg("x", "b/y")},
 		"agencies/b.toml": {Data: reg("y", "c/z")},
 		"agencies/c.toml": {Data: reg("z", "a/x")},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = Validate(set, nil)
-	if err == nil {
-		t.Fatal("no error")
-	}
-	got := strings.Split(err.Error(), "\n")
 	want := []string{
 		"agencies/a.toml:10:1: successor: chuỗi cơ quan kế nhiệm quay vòng (a/x)",
 		"agencies/b.toml:10:1: successor: chuỗi cơ quan kế nhiệm quay vòng (b/y)",
 		"agencies/c.toml:10:1: successor: chuỗi cơ quan kế nhiệm quay vòng (c/z)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got:\n%s\nwant:\n%s", err, strings.Join(want, "\n"))
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -155,4 +139,19 @@ func TestExampleReorganisedAgenciesSaySuccessor(t *testing.T) {
 	if err := Validate(set, nil); err != nil {
 		t.Errorf("the example content does not validate:\n%v", err)
 	}
+}
+
+// validateErrors loads content that reads without a problem and returns what Validate
+// reports of it, one line an error.
+func validateErrors(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Validate(set, nil); err != nil {
+		return strings.Split(err.Error(), "\n")
+	}
+	t.Fatal("no error")
+	return nil
 }
