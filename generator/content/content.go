@@ -177,6 +177,9 @@ type Authority struct {
 	Successor     string               `toml:"successor"`
 	SuccessorDate time.Time            `toml:"successor_date"`
 	SuccessorNote string               `toml:"successor_note"`
+	// Continues says the registry is also the government's after the change (An Giang
+	// after its merger): its agencies carry on unless each names a successor.
+	Continues bool `toml:"continues"`
 }
 
 // AgencyRec is one [[agency]].
@@ -192,7 +195,10 @@ type AgencyRec struct {
 	Successor     string            `toml:"successor"`
 	SuccessorDate time.Time         `toml:"successor_date"`
 	SuccessorNote string            `toml:"successor_note"`
-	Description   string            `toml:"description"`
+	// SuccessorUnknown says the body changed but its successor is not known ("chưa xác
+	// định"): the editor's statement, where Successor would name it.
+	SuccessorUnknown bool   `toml:"successor_unknown"`
+	Description      string `toml:"description"`
 }
 
 // PlanFile is plans/<plan>/plan.toml with its two Markdown companions.

@@ -208,6 +208,7 @@ func (v *validator) authority(a *AgencyFile) {
 			next = v.agencies[auth][id]
 		}
 	}
+	v.reorganisation(a)
 }
 
 // splitRef splits an agency reference "id" or "authority/id" made from within authority.

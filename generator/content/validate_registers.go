@@ -239,3 +239,89 @@ const ResultsPeriodForms = "dạng 2026-10 cho tháng, 2026-q3 cho quý, 2026 ch
 
 // IsResultsPeriod reports whether key is a 766 results period: "2026-10", "2026-q3", "2026".
 func IsResultsPeriod(key string) bool { return periodKey.MatchString(key) }
+
+// The 2025 reorganisation. From 1/7/2025 (Nghị quyết 202/2025/QH15) local government has two
+// levels, the province and the xã, phường, đặc khu: districts are gone and provinces merged.
+// Thừa Thiên Huế became Thành phố Huế on 1/1/2025, and Nghị định 45/2025/NĐ-CP merged
+// provincial departments. Old plans keep the names they were issued with, so an agency whose
+// body changed names its successor (successor) or says that it is not known
+// (successor_unknown = true). The check knows an agency changed by one of three signs, and
+// reports one that says neither at the key showing the sign:
+//
+//   - its level is huyen (at level): the district level ended;
+//   - its name is that of a department Nghị định 45/2025 merged into another (at name);
+//   - it is an office (kind "agency") below the central level of an authority that has a
+//     successor (at [[agency]]): the government it belongs to changed. A registry that goes
+//     on as the government's after the change (continues = true) lists its bodies as they
+//     are after it; of those, only the ones that ended, by the two signs above, must say so.
+//
+// A group ("Các cơ quan, đơn vị có liên quan") of a government that changed is a way of
+// naming offices, not a body: only a group of the district level, which ended, must say.
+
+// mergedDepartments are the departments Nghị định 45/2025/NĐ-CP merged into others: the
+// name after "Sở " and the department they joined.
+var mergedDepartments = []struct{ name, into string }{
+	{"Kế hoạch và Đầu tư", "Sở Tài chính"},
+	{"Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"},
+	{"Lao động - Thương binh và Xã hội", "Sở Nội vụ"},
+	{"Giao thông vận tải", "Sở Xây dựng"},
+	{"Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường"},
+	{"Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường"},
+}
+
+// mergedDepartment reports whether name is that of a department Nghị định 45/2025 merged
+// into another: its name as the decree has it (from) and the one it joined (into), or "".
+// The name matches when, folded, it is "Sở " and a merged department's name, alone or
+// followed by the place ("Sở Thông tin và Truyền thông tỉnh Vĩnh Long"); an abbreviation
+// ("Sở TT&TT") does not.
+func mergedDepartment(name string) (from, into string) {
+	slug := fold.Slug(name)
+	for _, d := range mergedDepartments {
+		rest, ok := strings.CutPrefix(slug, fold.Slug("Sở "+d.name))
+		if ok && (rest == "" || rest[0] == '-') {
+			return "Sở " + d.name, d.into
+		}
+	}
+	return "", ""
+}
+
+// reorganisation checks that every agency of a registry whose body changed in 2025 names its
+// successor or says that it is not known, and that an agency does not do both.
+func (v *validator) reorganisation(a *AgencyFile) {
+	src := &a.source
+	if a.Authority.Continues && a.Authority.Successor == "" && !src.isDropped("authority.successor") {
+		v.errs.Add(a.Pos("authority.continues"), "continues: chỉ ghi khi chính quyền đã thay đổi (successor của [authority])")
+	}
+	for i, ag := range a.Agencies {
+		key := "agency." + strconv.Itoa(i)
+		if ag.Successor != "" && ag.SuccessorUnknown {
+			v.errs.Add(a.Pos(key+".successor_unknown"), "successor_unknown: đã ghi cơ quan kế nhiệm (successor = %q): bỏ một trong hai", ag.Successor)
+		}
+		if ag.Successor != "" || ag.SuccessorUnknown || src.isDropped(key+".successor") || src.isDropped(key+".successor_unknown") {
+			continue
+		}
+		if at, why := reorganised(a, ag); why != "" {
+			if at != "" {
+				key += "." + at
+			}
+			v.errs.Add(a.Pos(key), "successor: %s: ghi cơ quan kế nhiệm, hoặc successor_unknown = true nếu chưa xác định", why)
+		}
+	}
+}
+
+// reorganised says why an agency's body changed in 2025, by the first of the three signs
+// that applies, and the key of the agency that shows it ("level", "name", or "" for its
+// [[agency]] table); why is "" when none applies.
+func reorganised(a *AgencyFile, ag AgencyRec) (key, why string) {
+	if ag.Level.Level == vocab.District {
+		return "level", "cấp huyện kết thúc hoạt động từ ngày 01/7/2025 (Nghị quyết 202/2025/QH15)"
+	}
+	if from, into := mergedDepartment(ag.Name); into != "" {
+		return "name", fmt.Sprintf("%s được hợp nhất vào %s (Nghị định 45/2025/NĐ-CP)", from, into)
+	}
+	if a.Authority.Successor != "" && !a.Authority.Continues && ag.Kind == vocab.AgencyKindOffice && ag.Level.Check() == nil && ag.Level.Level != vocab.Central {
+		return "", fmt.Sprintf("%s đã thay đổi (successor ở dòng %d; continues = true ở [authority] nếu danh mục cũng là của chính quyền sau thay đổi)",
+			a.Authority.Name, a.Pos("authority.successor").Line)
+	}
+	return "", ""
+}

@@ -73,7 +73,7 @@ func (b *builder) authority(f *content.AgencyFile) {
 	for _, r := range f.Agencies {
 		ag := &Agency{Key: f.ID + "/" + r.ID, ID: r.ID, Authority: a, Name: r.Name, ShortNames: r.ShortNames,
 			Aliases: r.Aliases, Code: r.Code, Kind: r.Kind, Level: r.Level, SuccessorDate: date(r.SuccessorDate),
-			SuccessorNote: r.SuccessorNote, Description: r.Description}
+			SuccessorNote: r.SuccessorNote, SuccessorUnknown: r.SuccessorUnknown, Description: r.Description}
 		a.Agencies = append(a.Agencies, ag)
 		b.agencies[ag.Key] = ag
 		b.site.Agencies = append(b.site.Agencies, ag)

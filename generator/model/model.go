@@ -83,8 +83,10 @@ type Agency struct {
 	Successor     *Agency
 	SuccessorDate schedule.Date
 	SuccessorNote string
-	Predecessors  []*Agency
-	Description   string // Markdown
+	// SuccessorUnknown: the body changed, and the registry says its successor is not known.
+	SuccessorUnknown bool
+	Predecessors     []*Agency
+	Description      string // Markdown
 
 	Leads      []*Task      // tasks it leads: the plans in the site's order (newest year first), each in printed order
 	Cooperates []*Task      // tasks it cooperates on, in the same order

@@ -293,3 +293,42 @@ func (s *Site) LatestScorePeriods() []*ScorePeriod {
 	}
 	return out
 }
+
+// Change is one step of an agency's succession: the body became To on Date, for the reason
+// Note; To is nil when the registry says the successor is not known.
+type Change struct {
+	To   *Agency
+	Date schedule.Date
+	Note string
+}
+
+// Changes are the steps from an agency to the body that does its work today, oldest first:
+// none when it has no successor; one to its successor; more when the successor changed in
+// turn (a Thừa Thiên Huế department became Huế's, which merged into another). The last
+// step's To is nil when the successor is not known. A change not known carries the date and
+// note of its authority's change when it gives none of its own. Validation refuses a chain
+// that loops.
+func (a *Agency) Changes() []Change {
+	var out []Change
+	for from := a; from.Successor != nil || from.SuccessorUnknown; from = from.Successor {
+		c := Change{To: from.Successor, Date: from.SuccessorDate, Note: from.SuccessorNote}
+		if c.To == nil && c.Date.IsZero() && c.Note == "" {
+			c.Date, c.Note = from.Authority.SuccessorDate, from.Authority.SuccessorNote
+		}
+		out = append(out, c)
+		if c.To == nil {
+			break
+		}
+	}
+	return out
+}
+
+// Today is the body that does an agency's work today, the end of its chain of successors:
+// nil when it has none or the chain ends in a successor not known.
+func (a *Agency) Today() *Agency {
+	ch := a.Changes()
+	if len(ch) == 0 {
+		return nil
+	}
+	return ch[len(ch)-1].To
+}
