@@ -68,7 +68,7 @@ type MethodRec struct {
 type DossierRec struct {
 	Group    string `toml:"group"` // the case the document belongs to, when the dossier has several
 	Name     string `toml:"name"`  // Markdown
-	Form     string `toml:"form"`  // the form's file name, when there is one
+	Form     string `toml:"form"`  // the form's name, when there is one ("Mẫu số 01"); several are joined by "; "
 	Quantity string `toml:"quantity"`
 }
 

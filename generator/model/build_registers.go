@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"congkhai/generator/content"
 	"congkhai/generator/diag"
@@ -77,10 +78,16 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 	s.procedures = map[string]*Procedure{}
 	for _, f := range files {
 		p := &Procedure{File: f.File, Code: f.Code, Name: f.Name, Levels: f.Levels, Kind: f.Kind, Subjects: f.Subjects,
-			Address: f.Address, Methods: f.Methods, Steps: f.Steps, Dossier: f.Dossier, DossierText: f.DossierText,
+			Address: f.Address, Steps: f.Steps, DossierText: f.DossierText,
 			Conditions: f.Conditions, Results: f.Results, LegalBases: f.LegalBases, Online: f.Online, Postal: f.Postal,
 			Decision: f.Decision, LocalCode: f.LocalCode, LocalDecision: f.LocalDecision, SourceURL: f.SourceURL,
 			Illustrative: f.Illustrative}
+		for _, m := range f.Methods {
+			p.Methods = append(p.Methods, newMethod(m))
+		}
+		for _, d := range f.Dossier {
+			p.Dossier = append(p.Dossier, newDossier(d))
+		}
 		if p.Illustrative {
 			s.illustrative("các thủ tục có nhãn minh họa")
 		}
@@ -108,7 +115,12 @@ func (b *builder) procedures(files []*content.ProcedureFile) {
 		s.Procedures = append(s.Procedures, p)
 		s.procedures[p.Code] = p
 	}
-	byName := func(x, y *Procedure) int { return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.Code, y.Code)) }
+	// By name, in Vietnamese order, from the name's first letter or digit: a name written
+	// with a stray mark before it (". Thủ tục …") sorts with the other names, not before
+	// them all.
+	byName := func(x, y *Procedure) int {
+		return cmp.Or(b.compare(sortName(x.Name), sortName(y.Name)), cmp.Compare(x.Code, y.Code))
+	}
 	slices.SortFunc(s.Procedures, byName)
 	slices.SortFunc(s.Fields, func(x, y *Field) int { return cmp.Or(b.compare(x.Name, y.Name), cmp.Compare(x.Slug, y.Slug)) })
 	for _, f := range s.Fields {
@@ -386,4 +398,9 @@ func (s *Site) illustrative(kind string) {
 	if !slices.Contains(s.IllustrativeKinds, kind) {
 		s.IllustrativeKinds = append(s.IllustrativeKinds, kind)
 	}
+}
+
+// sortName is a name from its first letter or digit.
+func sortName(name string) string {
+	return strings.TrimLeftFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -2,8 +2,10 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"congkhai/generator/content"
 	"congkhai/generator/schedule"
@@ -37,13 +39,87 @@ type Procedure struct {
 	Petitions     []*Petition // newest first
 }
 
-// The rows of a procedure are the content records: they carry no references.
+// The results and legal bases of a procedure are the content records: they carry no
+// references.
 type (
-	Method     = content.MethodRec
-	Dossier    = content.DossierRec
 	Result     = content.ResultRec
 	LegalBasis = content.LegalBasisRec
 )
+
+// Method is one way to submit a procedure's dossier, with its time and fee.
+type Method struct {
+	Channel vocab.MethodChannel
+	Time    string // as the file writes it: "1 Ngày làm việc"
+	// TimeNoUnit is set when Time is a number without its unit ("1"): the national database
+	// prints the time of many procedures so, and a number alone tells a reader nothing.
+	TimeNoUnit  bool
+	Fee         string
+	Description string // plain text, in lines
+}
+
+// DescriptionLines are the lines of the description.
+func (m Method) DescriptionLines() []string {
+	var lines []string
+	for l := range strings.SplitSeq(m.Description, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// reBareNumber is a time that is a number alone.
+var reBareNumber = regexp.MustCompile(`^\d+(?:[.,]\d+)?$`)
+
+func newMethod(m content.MethodRec) Method {
+	return Method{Channel: m.Channel, Time: m.Time, TimeNoUnit: reBareNumber.MatchString(strings.TrimSpace(m.Time)),
+		Fee: m.Fee, Description: m.Description}
+}
+
+// Dossier is one document of a procedure's dossier.
+type Dossier struct {
+	Group    string // the case the document belongs to, when the dossier has several
+	Name     string // Markdown
+	Form     string // the form's name, when it has one
+	Quantity string
+	// Note is set for a row with neither form nor quantity: in the national database, a
+	// line of explanation put in the table ("Trường hợp …", "Giấy tờ phải xuất trình:"),
+	// which the page shows across the table rather than as a document of no copies.
+	Note bool
+}
+
+func newDossier(d content.DossierRec) Dossier {
+	return Dossier{Group: d.Group, Name: d.Name, Form: d.Form, Quantity: d.Quantity,
+		Note: strings.TrimSpace(d.Form) == "" && strings.TrimSpace(d.Quantity) == ""}
+}
+
+// MethodsDescribed reports whether a method has a description: the methods table has a
+// column for descriptions only then.
+func (p *Procedure) MethodsDescribed() bool {
+	return slices.ContainsFunc(p.Methods, func(m Method) bool { return m.Description != "" })
+}
+
+// DossierForms and DossierQuantities report whether a document of the dossier has a form,
+// a quantity: the dossier table has a column for each only then.
+func (p *Procedure) DossierForms() bool {
+	return slices.ContainsFunc(p.Dossier, func(d Dossier) bool { return d.Form != "" })
+}
+
+func (p *Procedure) DossierQuantities() bool {
+	return slices.ContainsFunc(p.Dossier, func(d Dossier) bool { return d.Quantity != "" })
+}
+
+// DossierColumns is how many columns the dossier table has.
+func (p *Procedure) DossierColumns() int {
+	n := 1
+	if p.DossierForms() {
+		n++
+	}
+	if p.DossierQuantities() {
+		n++
+	}
+	return n
+}
 
 // ProcedureAgency is an agency named by a procedure, linked to the registry where the name
 // resolved.

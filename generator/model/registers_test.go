@@ -197,3 +197,37 @@ func TestPetitionRuleCalendarDaysAlone(t *testing.T) {
 		t.Errorf("rule = %+v", s.PetitionRule)
 	}
 }
+
+// What a procedure's page shows: a time without its unit is marked so, a row with neither
+// form nor quantity is a line of explanation, the tables have a column only for what some
+// row fills, and a stray mark before a name does not sort it first.
+func TestProcedureAsShown(t *testing.T) {
+	set := registerSet()
+	set.Procedures = append(set.Procedures,
+		&content.ProcedureFile{Code: "1.000002", Name: ". Đăng ký thuế", Field: "Thuế", Levels: []vocab.ProcedureLevel{{Level: vocab.Province}},
+			Methods: []content.MethodRec{{Channel: vocab.MethodInPerson, Time: "1"}, {Channel: vocab.MethodOnline, Time: "1,5 Ngày làm việc", Description: "Qua cổng.\n\n- Bước 1"}},
+			Dossier: []content.DossierRec{{Name: "Tờ khai", Quantity: "1 bản chính"}, {Name: "Trường hợp ủy quyền:"}}},
+		&content.ProcedureFile{Code: "1.000003", Name: "Cấp phép", Field: "Thuế", Levels: []vocab.ProcedureLevel{{Level: vocab.Province}},
+			Dossier: []content.DossierRec{{Name: "Đơn", Form: "Mẫu số 01"}}})
+	s := New(set, schedule.D(2026, time.November, 21))
+	var names []string
+	for _, p := range s.Procedures {
+		names = append(names, p.Name)
+	}
+	if want := []string{"Cấp phép", "Đăng ký khai sinh", ". Đăng ký thuế"}; strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("order %q, want %q", names, want)
+	}
+	p := s.Procedure("1.000002")
+	if !p.Methods[0].TimeNoUnit || p.Methods[1].TimeNoUnit || !p.MethodsDescribed() {
+		t.Errorf("methods %+v", p.Methods)
+	}
+	if got := p.Methods[1].DescriptionLines(); strings.Join(got, "|") != "Qua cổng.|- Bước 1" {
+		t.Errorf("description lines %q", got)
+	}
+	if p.Dossier[0].Note || !p.Dossier[1].Note || p.DossierForms() || !p.DossierQuantities() || p.DossierColumns() != 2 {
+		t.Errorf("dossier %+v, %d columns", p.Dossier, p.DossierColumns())
+	}
+	if q := s.Procedure("1.000003"); q.MethodsDescribed() || !q.DossierForms() || q.DossierQuantities() || q.DossierColumns() != 2 {
+		t.Errorf("1.000003: %+v", q)
+	}
+}

@@ -96,7 +96,9 @@ func (c *converter) convert(resolve func(string) string) *content.ProcedureFile 
 		}
 		return v
 	}
-	name := oneLine(field("ten_thu_tuc", rec.TenThuTuc, validShort))
+	// A few names begin with a stray full stop (". Thủ tục chấp thuận …"), which the
+	// catalogue would sort before every other name.
+	name := trimLeadingMarks(oneLine(field("ten_thu_tuc", rec.TenThuTuc, validShort)))
 	if name == "" {
 		c.fatal("ten_thu_tuc", "thiếu tên thủ tục", "")
 	}
@@ -153,7 +155,8 @@ func (c *converter) convert(resolve func(string) string) *content.ProcedureFile 
 	dossier := field("thanh_phan_ho_so", rec.ThanhPhanHoSo, func(s string) bool {
 		return isNoInfo(s) || strings.Contains(s, dossierHeader)
 	})
-	drows, rest, dprobs := parseDossier(dossier)
+	drows, files, rest, dprobs := parseDossier(dossier)
+	nameForms(drows, files, name, rec.RawText)
 	p.Dossier = drows
 	p.DossierText = markdown(rest)
 	for _, pr := range dprobs {

@@ -2,6 +2,7 @@ package nationaldb
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -30,15 +31,16 @@ var reFormExt = regexp.MustCompile(`(?i)\.(?:docx|doc|pdf|xlsx|xls|rar|zip|odt|r
 const formWindow = 110
 
 // parseDossier splits the dossier into documents. rest is text it could not split (as the
-// source printed it), probs what went wrong.
-func parseDossier(text string) (rows []content.DossierRec, rest string, probs []string) {
+// source printed it), probs what went wrong. Each row's Form is its form files as the
+// portal names them, joined by "; "; files holds them one by one, row by row.
+func parseDossier(text string) (rows []content.DossierRec, files [][]string, rest string, probs []string) {
 	s := tidy(text)
 	if isNoInfo(s) {
-		return nil, "", nil
+		return nil, nil, "", nil
 	}
 	parts := strings.Split(s, dossierHeader)
 	if len(parts) == 1 {
-		return nil, s, []string{"không thấy bảng giấy tờ"}
+		return nil, nil, s, []string{"không thấy bảng giấy tờ"}
 	}
 	heading := parts[0]
 	var notes []string
@@ -58,9 +60,21 @@ func parseDossier(text string) (rows []content.DossierRec, rest string, probs []
 			if !ok {
 				probs = append(probs, "không tách được tên mẫu đơn khỏi tên giấy tờ: …"+tail(collapse(seg), 90))
 			}
+			name = stripBullet(collapse(tidy(name)))
+			// A web address the crawl cut at its "//": "… tại địa chỉ: http:" and
+			// "//www.basel.int/….doc".
+			if len(forms) > 0 && strings.HasPrefix(forms[0], "//") {
+				for _, scheme := range []string{"https:", "http:"} {
+					if strings.HasSuffix(name, scheme) {
+						name = strings.TrimSpace(strings.TrimSuffix(name, scheme))
+						forms[0] = scheme + forms[0]
+						break
+					}
+				}
+			}
 			row := content.DossierRec{
 				Group:    group,
-				Name:     markdown(stripBullet(collapse(tidy(name)))),
+				Name:     markdown(trimLeadingMarks(name)),
 				Form:     strings.Join(forms, "; "),
 				Quantity: quantityText(part[m[0]:m[1]]),
 			}
@@ -68,6 +82,7 @@ func parseDossier(text string) (rows []content.DossierRec, rest string, probs []
 				probs = append(probs, "giấy tờ không có tên")
 			}
 			rows = append(rows, row)
+			files = append(files, forms)
 		}
 		tail := part[pos:]
 		if !found && strings.TrimSpace(tail) != "" && pi+1 < len(parts)-1 {
@@ -85,7 +100,7 @@ func parseDossier(text string) (rows []content.DossierRec, rest string, probs []
 		notes = append(notes, t)
 		probs = append(probs, "có đoạn văn sau dòng giấy tờ cuối, giữ nguyên trong dossier_text")
 	}
-	return rows, strings.Join(notes, "\n"), probs
+	return rows, files, strings.Join(notes, "\n"), probs
 }
 
 // quantities finds the quantity cells of part: "1 bản chính", "0 bản chính,1 bản sao", "1
@@ -145,10 +160,60 @@ func quantityAt(part string, k int) (start, end int, ok bool) {
 	return b - 2, end, true
 }
 
-// quantityText writes a quantity with a space after its comma: "0 bản chính, 1 bản sao".
+// reCount is one count of a quantity cell: "1 bản chính", "0 bản sao".
+var reCount = regexp.MustCompile(`(\d+) bản (chính|sao)`)
+
+// quantityText writes a quantity as a reader wants it: the counts that are not zero, with a
+// space after their comma ("0 bản chính,1 bản sao" is "1 bản sao"). A cell whose counts are
+// all zero ("0 bản chính") asks for no copy: the row is a line of explanation the portal
+// put in the table, and its quantity is "".
 func quantityText(q string) string {
-	q = strings.Replace(q, ",", ", ", 1)
-	return strings.ReplaceAll(q, ",  ", ", ")
+	var counts []string
+	for _, m := range reCount.FindAllStringSubmatch(q, -1) {
+		if strings.Trim(m[1], "0") != "" {
+			counts = append(counts, m[0])
+		}
+	}
+	return strings.Join(counts, ", ")
+}
+
+// nameForms gives every row's Form the names to show for its form files (formName), found
+// in the record's texts: the documents' names, then extra (the procedure's name, the page).
+func nameForms(rows []content.DossierRec, files [][]string, extra ...string) {
+	var ft *formTexts
+	for i, fs := range files {
+		if len(fs) == 0 {
+			continue
+		}
+		if ft == nil {
+			texts := make([]string, 0, len(rows)+len(extra))
+			for _, r := range rows {
+				texts = append(texts, r.Name)
+			}
+			ft = newFormTexts(append(texts, extra...)...)
+		}
+		// The document's own name is looked in first.
+		own := &formTexts{texts: append([]strippedText{stripText(rows[i].Name)}, ft.texts...)}
+		names := make([]string, 0, len(fs))
+		for _, f := range fs {
+			if n := formName(f, rows[i].Name, own); n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		rows[i].Form = strings.Join(names, "; ")
+	}
+}
+
+// trimLeadingMarks removes what a name should not start with: the stray full stops, list
+// marks and dashes the portal's texts sometimes begin with (". Thủ tục …", "+++Tờ khai",
+// "-02 ảnh", "...văn bản trả lời"), but not an opening bracket or quotation mark.
+func trimLeadingMarks(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		if strings.ContainsRune("([{“‘\"'«", r) {
+			return false
+		}
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
 }
 
 // splitForms splits "<name><file>[<file>...]" into the name and the form files. ok is false

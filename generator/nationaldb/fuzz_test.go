@@ -63,6 +63,9 @@ func FuzzConvert(f *testing.F) {
 		parseLegal(tidy(legal))
 		parseResults(tidy(results))
 		splitForms(dossier)
+		formName(dossier, name, newFormTexts(name, raw))
+		feeText(methods, legal)
+		quantityText(dossier)
 		markdown(steps)
 	})
 }

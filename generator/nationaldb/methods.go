@@ -223,7 +223,7 @@ func parseMethods(text string) (rows []content.MethodRec, probs []string, ok boo
 		row := content.MethodRec{
 			Channel:     st.id,
 			Time:        oneLine(s[st.after:h.timeEnd]),
-			Fee:         oneLine(strings.TrimSuffix(strings.TrimSpace(s[h.feeStart:feeEnd]), "(")),
+			Fee:         feeText(s[h.feeStart:h.feeEnd], s[h.feeEnd:feeEnd]),
 			Description: cleanValue(s[feeEnd:end]),
 		}
 		if h.guessed && !amountConfirmed(s[h.feeStart:h.feeEnd], s[h.feeEnd:feeEnd]) {
@@ -275,4 +275,47 @@ func amountConfirmed(amount, detail string) bool {
 		}
 	}
 	return false
+}
+
+// feeText writes a fee and its detail as "<amount> (<detail>)": one pair of brackets around
+// the detail, however many the source put ("Miễn phí((Miễn lệ phí …))" is "Miễn phí (Miễn
+// lệ phí …)"), and a detail whose closing bracket the source lost closed again. A detail that
+// starts with brackets of its own ("(1) …") follows a colon.
+func feeText(amount, detail string) string {
+	amount, detail = oneLine(amount), oneLine(detail)
+	for strings.HasPrefix(detail, "(") {
+		switch e := closeBracket(detail, 0, len(detail)); {
+		case e == len(detail):
+			detail = strings.TrimSpace(detail[1 : len(detail)-1])
+		case e > 0 && strings.Trim(detail[e:], ".;, ") == "":
+			// "(… TT-BTC)." : the brackets are around all but a full stop
+			detail = strings.TrimSpace(detail[1:e-1]) + strings.TrimSpace(detail[e:])
+		case e < 0:
+			detail = strings.TrimSpace(detail[1:]) // its closing bracket is missing
+		default:
+			// "(1) …; (2) …", "(bốn triệu đồng) Lệ phí …": the detail's own brackets, which
+			// close before its end; another pair around it would read as doubled.
+			return amount + ": " + balance(detail)
+		}
+	}
+	if detail == "" {
+		return amount
+	}
+	return amount + " (" + balance(detail) + ")"
+}
+
+// balance closes the brackets s leaves open.
+func balance(s string) string {
+	open := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			open++
+		case ')':
+			if open > 0 {
+				open--
+			}
+		}
+	}
+	return s + strings.Repeat(")", open)
 }

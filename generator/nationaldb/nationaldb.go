@@ -10,6 +10,16 @@
 // against the page text the crawl also kept (raw_text) and takes the page's section when the
 // field is visibly truncated or shifted, and reports what it could not do as Problems: a
 // warning keeps the record, an error (Fatal) means the record cannot be used.
+//
+// What the record holds in a form no reader can use is written as a reader wants it, from
+// the record itself: a name without the stray marks before it (". Thủ tục …"), a fee's
+// detail in one pair of brackets ("Miễn phí((…))" is "Miễn phí (…)"), a quantity without
+// its zero counts ("0 bản chính, 1 bản sao" is "1 bản sao"; a line of explanation the portal
+// counted as "0 bản chính" has none), a form's name rather than its file's, with the words
+// the upload dropped from the file name found again in the record (forms.go). A time the
+// portal prints without its unit ("1") is kept as printed: the record does not say what it
+// counts, and the page says so. The record itself is the source: it is not changed, and
+// every file names it (source_url).
 package nationaldb
 
 import (

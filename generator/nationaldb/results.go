@@ -52,7 +52,7 @@ func parseResults(text string) (rows []content.ResultRec, extra string) {
 }
 
 func resultName(s string) string {
-	return oneLine(stripBullet(strings.TrimSpace(s)))
+	return trimLeadingMarks(oneLine(stripBullet(strings.TrimSpace(s))))
 }
 
 // resultCode splits a result's code from the name of the next result glued to it.
