@@ -12,7 +12,6 @@ import (
 	"congkhai/generator/content"
 	"congkhai/generator/importer"
 	"congkhai/generator/planimport"
-	"congkhai/generator/planread"
 )
 
 const importUsage = `Cách dùng:
@@ -177,9 +176,6 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 			return exitUsage
 		}
 		o.Content, o.File = *contentDir, file
-		if o.Authority == "" {
-			o.Authority = planAuthority(*contentDir, file)
-		}
 		res, err := importer.Plan(o)
 		if err != nil {
 			return a.fail("import plan", "", err)
@@ -200,24 +196,6 @@ func (a *app) importPlan(flags *flag.FlagSet, contentDir *string) func(file stri
 		fmt.Fprintf(a.stdout, "%s %s. Xem lại các dòng \"cần xem lại\" ở trên rồi chạy congkhai build.\n", verb, res.Path)
 		return exitOK
 	}
-}
-
-// planAuthority finds the registry of the place a plan's document names in its opening or
-// its title, the title rows of a sheet holding only the appendix included; "" when it
-// cannot tell, or cannot read the document or the registries: the import then says why.
-func planAuthority(contentDir, file string) string {
-	doc, err := planread.ReadFile(file)
-	if err != nil {
-		return ""
-	}
-	registries, err := content.LoadRegistries(os.DirFS(contentDir))
-	if err != nil {
-		return ""
-	}
-	if r := planimport.Authority(registries, doc); r != nil {
-		return r.ID
-	}
-	return ""
 }
 
 // validID reports whether the --id flag, if given, is an ID as content's are, and says why

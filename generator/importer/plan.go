@@ -14,10 +14,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"congkhai/generator/content"
-	"congkhai/generator/fold"
 	"congkhai/generator/planimport"
 	"congkhai/generator/planread"
-	"congkhai/generator/vocab"
 )
 
 // PlanImport describes the import of a plan from the document the office has.
@@ -154,34 +152,8 @@ func planAuthority(registries []*content.AgencyFile, name string, doc *planread.
 	if name != "" {
 		return nil, fmt.Errorf("không có danh mục cơ quan agencies/%s.toml (có: %s)", name, strings.Join(ids, ", "))
 	}
-	var opening strings.Builder
-	for i, it := range doc.Items {
-		if i > 200 {
-			break
-		}
-		opening.WriteString(fold.String(it.Text) + " ")
-		if it.Table != nil && len(it.Table.Rows) > 0 {
-			for _, c := range it.Table.Rows[0].Cells {
-				opening.WriteString(fold.String(c.Text) + " ")
-			}
-		}
-	}
-	text := " " + strings.Join(strings.Fields(opening.String()), " ") + " "
-	best, bestN, tie := (*content.AgencyFile)(nil), 0, false
-	for _, r := range registries {
-		place := fold.String(r.Authority.Name)
-		if r.Authority.Level.Level == vocab.NoLevel || !strings.ContainsRune(place, ' ') {
-			continue
-		}
-		n := strings.Count(text, " "+place+" ")
-		switch {
-		case n > bestN:
-			best, bestN, tie = r, n, false
-		case n == bestN && n > 0:
-			tie = true
-		}
-	}
-	if best == nil || tie {
+	best := planimport.Authority(registries, doc)
+	if best == nil {
 		return nil, fmt.Errorf("không xác định được danh mục cơ quan của kế hoạch từ văn bản: cho biết bằng --authority (một trong: %s)", strings.Join(slices.Sorted(slices.Values(ids)), ", "))
 	}
 	return best, nil
