@@ -46,6 +46,8 @@ Cách dùng:
   congkhai import 766 TỆP.csv      nhập kết quả Bộ chỉ số 766
   congkhai import plan TỆP         nhập kế hoạch từ .docx, .xlsx hoặc văn bản chép từ trang web
                                    (congkhai import để xem cờ)
+  congkhai export forms --out THƯ-MỤC   xuất phiếu báo cáo tiến độ (.xlsx) cho từng cơ quan
+  congkhai import progress PHIẾU.xlsx ...   nhập phiếu đã điền thành báo cáo tiến độ
 
 Cờ:
 `
@@ -64,14 +66,20 @@ func (a *app) run(ctx context.Context, args []string) int {
 		return exitOK
 	}
 	cmd, rest := args[0], args[1:]
+	if cmd == "import" && len(rest) > 0 && rest[0] == "progress" {
+		return a.importProgress(ctx, rest[1:])
+	}
 	if cmd == "import" {
 		return a.importCmd(rest)
+	}
+	if cmd == "export" {
+		return a.exportCmd(ctx, rest)
 	}
 	if cmd == "serve" {
 		return a.serveCmd(ctx, rest)
 	}
 	if cmd != "build" && cmd != "check" {
-		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build, check, serve hoặc import (congkhai help)\n", cmd)
+		fmt.Fprintf(a.stderr, "congkhai: lệnh không rõ %q; dùng build, check, serve, import hoặc export (congkhai help)\n", cmd)
 		return exitUsage
 	}
 	var o options
