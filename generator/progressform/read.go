@@ -319,7 +319,7 @@ func (r *reader) percent(s string, pos diag.Pos, percentCell bool) *int {
 	}
 	v, _ := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "."), 64)
 	if percentCell && !strings.HasSuffix(s, "%") {
-		v = math.Round(v * 100 * 1e6) / 1e6 // the raw value of a cell formatted as a percentage
+		v = math.Round(v*100*1e6) / 1e6 // the raw value of a cell formatted as a percentage
 	} else if !strings.HasSuffix(s, "%") && v > 0 && v < 1 {
 		r.errs.Add(pos, "tỷ lệ %s không rõ: ghi số từ 0 đến 100, ví dụ 50 hoặc 50%%", s)
 		return nil
