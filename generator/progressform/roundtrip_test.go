@@ -423,3 +423,48 @@ func TestPercentCells(t *testing.T) {
 		}
 	}
 }
+
+// The form prints on A4 landscape with its header row on every page, hides and locks the ID
+// column, and leaves only the cells to fill unlocked.
+func TestFormLayout(t *testing.T) {
+	path, _ := exportOne(t, site(t, "../../content"), "an-giang/vp-ubnd")
+	c := open(t, path)
+	const sh = "Chủ trì"
+	pl, err := c.x.GetPageLayout(sh)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("page layout: %+v %v", pl, err)
+	}
+	titled := false
+	for _, n := range c.x.GetDefinedName() {
+		titled = titled || n.Name == "_xlnm.Print_Titles" && n.Scope == sh && strings.HasSuffix(n.RefersTo, "!$4:$4")
+	}
+	if !titled {
+		t.Error("no repeated header row")
+	}
+	if v, _ := c.x.GetColVisible(sh, "A"); v {
+		t.Error("the ID column is visible")
+	}
+	lockedOf := func(ref string) bool {
+		id, _ := c.x.GetCellStyle(sh, ref)
+		st, _ := c.x.GetStyle(id)
+		return st.Protection == nil || st.Protection.Locked
+	}
+	for _, ref := range []string{"A5", "B5", "D5", "E5", "H5"} {
+		if !lockedOf(ref) {
+			t.Errorf("%s is not locked", ref)
+		}
+	}
+	for _, ref := range []string{"I5", "J5", "K5", "M5", "Q5"} {
+		if lockedOf(ref) {
+			t.Errorf("%s, a cell to fill, is locked", ref)
+		}
+	}
+	dv, _ := c.x.GetDataValidations(sh)
+	kinds := map[string]bool{}
+	for _, d := range dv {
+		kinds[d.Type] = true
+	}
+	if !kinds["list"] || !kinds["whole"] || !kinds["date"] {
+		t.Errorf("validations: %v", kinds)
+	}
+}

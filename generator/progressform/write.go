@@ -209,6 +209,8 @@ func (w *writer) sheet(name string, f *Form, rows []Row, role string) {
 	landscape, a4, one := "landscape", 9, 1
 	zero := 0
 	w.do(x.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &zero}))
+	fit := true // Excel honours the fit only when the sheet says so
+	w.do(x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	w.do(x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, headerRow, headerRow)}))
 	w.do(x.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
