@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,7 +89,12 @@ func TestPetitionCorpusNotPublished(t *testing.T) {
 		if record == "" {
 			t.Fatalf("%s: no search record", id)
 		}
+		data, err := os.ReadFile(filepath.Join(out, "pakn", id, "index.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		where := map[string][]string{
+			"dữ liệu mở":       privacytest.Leaks(jsonText(t, data), c.Personal),
 			"trang":            privacytest.Leaks(visibleText(string(page)), c.Personal),
 			"thuộc tính":       privacytest.Leaks(attributes(string(page)), c.Personal),
 			"chỉ mục, bản ghi": privacytest.Leaks(record, c.Personal),
@@ -168,4 +175,31 @@ func termLeaks(terms map[string]bool, shown string, personal []string) []string 
 		}
 	}
 	return found
+}
+
+// jsonText is the text of every string value of a JSON document, a line each: what a
+// re-user reads of it (field names are not data).
+func jsonText(t *testing.T, data []byte) string {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			b.WriteString(v + "\n")
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				walk(v[k])
+			}
+		}
+	}
+	walk(v)
+	return b.String()
 }

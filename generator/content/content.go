@@ -141,6 +141,14 @@ type SiteFile struct {
 	Petitions PetitionRules `toml:"pakn"`
 	// Status sets how tasks are judged.
 	Status StatusRules `toml:"status"`
+	// OpenData says under what licence the datasets are published, and whom to ask.
+	OpenData OpenData `toml:"open_data"`
+}
+
+// OpenData is the [open_data] table of site.toml.
+type OpenData struct {
+	License      string `toml:"license"`       // the licence's address
+	ContactEmail string `toml:"contact_email"` // an address for questions about the data
 }
 
 // StatusRules is the [status] table of site.toml; nil fields take schedule.DefaultRules.

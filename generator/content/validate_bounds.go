@@ -81,6 +81,12 @@ func (v *validator) bounds(set *Set) {
 		if d := f.Petitions.AnswerDays; d != nil && (*d < 1 || *d > MaxAnswerDays) {
 			v.errs.Add(f.Pos("pakn.answer_days"), "answer_days: %d nằm ngoài 1..%d (số ngày phải trả lời phản ánh, kiến nghị)", *d, MaxAnswerDays)
 		}
+		if l := f.OpenData.License; l != "" && !IsSiteURL(l) {
+			v.errs.Add(f.Pos("open_data.license"), "license: %q cần là địa chỉ http(s) đầy đủ của giấy phép, ví dụ https://creativecommons.org/licenses/by/4.0/", l)
+		}
+		if e := f.OpenData.ContactEmail; e != "" && (strings.Count(e, "@") != 1 || strings.ContainsAny(e, " <>,;:") || strings.HasPrefix(e, "@") || strings.HasSuffix(e, "@")) {
+			v.errs.Add(f.Pos("open_data.contact_email"), "contact_email: %q không phải một địa chỉ thư điện tử", e)
+		}
 		if m := f.Status.StaleMonths; m != nil && (*m < 1 || *m > MaxStaleMonths) {
 			v.errs.Add(f.Pos("status.stale_after_months"), "stale_after_months: %d nằm ngoài 1..%d (số tháng một báo cáo đang thực hiện còn được coi là mới)", *m, MaxStaleMonths)
 		}

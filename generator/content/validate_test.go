@@ -125,6 +125,9 @@ func TestValuesAreBounded(t *testing.T) {
 		{"answer_days 365", map[string]string{"site.toml": "title = \"T\"\n[pakn]\nanswer_days = 365\n"}, nil},
 		{"stale_after_months 0", map[string]string{"site.toml": "title = \"T\"\n[status]\nstale_after_months = 0\nreport_grace_days = -1\n"},
 			[]string{"site.toml:3:1: stale_after_months: 0 nằm ngoài 1..60", "site.toml:4:1: report_grace_days: -1 nằm ngoài 0..365"}},
+		{"open_data", map[string]string{"site.toml": "title = \"T\"\n[open_data]\nlicense = \"CC BY 4.0\"\ncontact_email = \"van phong@x\"\n"},
+			[]string{"site.toml:3:1: license: \"CC BY 4.0\" cần là địa chỉ http(s)", "site.toml:4:1: contact_email: \"van phong@x\" không phải"}},
+		{"open_data good", map[string]string{"site.toml": "title = \"T\"\n[open_data]\nlicense = \"https://creativecommons.org/licenses/by/4.0/\"\ncontact_email = \"vanphong@angiang.gov.vn\"\n"}, nil},
 		{"status bounds", map[string]string{"site.toml": "title = \"T\"\n[status]\nstale_after_months = 60\nreport_grace_days = 0\n"}, nil},
 		{"parents and dates", map[string]string{"site.toml": "title = \"T\"\n", "agencies/a.toml": registry}, []string{
 			"agencies/a.toml:9:1: parent: một cơ quan không thể trực thuộc chính nó",

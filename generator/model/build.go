@@ -41,6 +41,7 @@ func NewCached(set *content.Set, asOf schedule.Date, c *Cache) *Site {
 		b.site.SiteFile = f.File
 		b.site.Title, b.site.Description, b.site.Publisher = f.Title, f.Description, f.Publisher
 		b.site.Footer, b.site.BaseURL = f.Footer, f.BaseURL
+		b.site.License, b.site.ContactEmail = f.OpenData.License, f.OpenData.ContactEmail
 	}
 	for _, f := range set.Authorities {
 		b.authority(f)

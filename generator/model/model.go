@@ -20,6 +20,8 @@ type Site struct {
 	Footer                        string // Markdown
 	BaseURL                       string
 	AsOf                          schedule.Date
+	// License and ContactEmail are what the data catalogue says of the datasets.
+	License, ContactEmail string
 
 	Authorities []*Authority // in Vietnamese order of name
 	Agencies    []*Agency    // every agency, in Vietnamese order of name then authority

@@ -25,7 +25,8 @@ type Output struct {
 	Path string
 	Kind string // a page kind ("task", "procedures"…), or "asset"
 	page *Page
-	file *File // an asset, made already
+	file *File         // an asset, made already
+	make func() []byte // a data file, made from page's inputs (the page is not rendered)
 }
 
 // Set is the list of the site's outputs: every page and asset, each with what it shows, so
@@ -64,9 +65,11 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	for i := range r.files {
 		s.add(&Output{Path: r.files[i].Path, Kind: "asset", file: &r.files[i]})
 	}
-	for _, pg := range r.pageList() {
+	pages := r.pageList()
+	for _, pg := range pages {
 		s.add(&Output{Path: pg.Path, Kind: pg.Kind, page: pg})
 	}
+	s.openData(pages)
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
 	s.plans = map[*model.Plan]uint64{}
@@ -92,6 +95,9 @@ func (s *Set) Lookup(path string) *Output { return s.byPath[path] }
 func (s *Set) Render(o *Output) (File, error) {
 	if o.file != nil {
 		return *o.file, nil
+	}
+	if o.make != nil {
+		return File{Path: o.Path, Data: o.make()}, nil
 	}
 	return s.r.render(o.page)
 }
@@ -129,10 +135,14 @@ func (s *Set) Hash(o *Output) uint64 {
 		h.bytes(o.file.Data)
 		return h.sum()
 	}
-	for _, name := range []string{"base.html", "partials.html", o.Kind + ".html"} {
-		h.u64(s.r.templateHashes[name])
+	if o.make == nil {
+		for _, name := range []string{"base.html", "partials.html", o.Kind + ".html"} {
+			h.u64(s.r.templateHashes[name])
+		}
+		h.u64(s.chrome)
+	} else {
+		h.str(s.r.baseURL) // a data file is made of its page's facts, with addresses, and no theme
 	}
-	h.u64(s.chrome)
 	in := o.page.inputs()
 	if in.asOf {
 		h.str(s.r.site.AsOf.String())

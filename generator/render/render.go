@@ -27,6 +27,7 @@ import (
 
 	"congkhai/generator/markdown"
 	"congkhai/generator/model"
+	"congkhai/generator/opendata"
 	"congkhai/generator/parallel"
 	"congkhai/generator/schedule"
 	"congkhai/generator/search"
@@ -67,6 +68,10 @@ type renderer struct {
 	// templateHashes are the hashes of the templates' texts, by file name: a page is made
 	// again when a template it uses changes.
 	templateHashes map[string]uint64
+	// The open datasets and the JSON beside each record's page, made on first need.
+	dataOnce   sync.Once
+	data       []*opendata.Dataset
+	recordJSON map[any][]byte
 }
 
 // Site renders every page and asset of site, and its search index.
@@ -109,6 +114,7 @@ func (r *renderer) pageList() []*Page {
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
+		{Kind: "data", Path: dataPath, Title: "Dữ liệu mở"},
 	}
 	pages = append(pages, r.planLists()...)
 	for _, p := range s.Plans {
@@ -161,7 +167,7 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404",
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404", "data",
 	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
