@@ -50,8 +50,9 @@ func (pg *Page) inputs() inputs {
 				in.values = append(in.values, p.Counts)
 			}
 		}
-	case "data":
-		// The datasets, their files and the catalogue hold the whole site on the as-of day.
+	case "data", "history":
+		// The datasets, their files and the catalogue, the changes and their feeds: the whole
+		// site on the as-of day.
 		in = inputs{all: true, asOf: true}
 	case "method":
 		in = inputs{asOf: true} // it names the as-of day

@@ -70,6 +70,7 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 		s.add(&Output{Path: pg.Path, Kind: pg.Kind, page: pg})
 	}
 	s.openData(pages)
+	s.historyOutputs(pages)
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
 	s.plans = map[*model.Plan]uint64{}

@@ -26,6 +26,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"congkhai/generator/markdown"
+	"congkhai/generator/history"
 	"congkhai/generator/model"
 	"congkhai/generator/opendata"
 	"congkhai/generator/parallel"
@@ -72,6 +73,9 @@ type renderer struct {
 	dataOnce   sync.Once
 	data       []*opendata.Dataset
 	recordJSON map[any][]byte
+	// The site's changes, made on first need.
+	historyOnce sync.Once
+	history     []history.Event
 }
 
 // Site renders every page and asset of site, and its search index.
@@ -115,6 +119,7 @@ func (r *renderer) pageList() []*Page {
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
 		{Kind: "data", Path: dataPath, Title: "Dữ liệu mở"},
+		{Kind: "history", Path: historyPath, Title: "Nhật ký cập nhật"},
 	}
 	pages = append(pages, r.planLists()...)
 	for _, p := range s.Plans {
@@ -167,7 +172,7 @@ func (r *renderer) loadAssets() error {
 	})
 }
 
-var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404", "data",
+var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404", "data", "history",
 	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
 
 func (r *renderer) loadTemplates() error {
