@@ -83,7 +83,7 @@ func (f Feed) Atom(l Links) []byte {
 			summary += " (Dữ liệu minh họa.)"
 		}
 		out.Entries = append(out.Entries, entry{ID: l.ID(e.Key), Title: text{Body: title}, Updated: stamp(e.Date),
-			Link: link{Href: l.Href(f.Path, l.Page(e.Page)), Rel: "alternate", Type: "text/html"},
+			Link:     link{Href: l.Href(f.Path, l.Page(e.Page)), Rel: "alternate", Type: "text/html"},
 			Category: category{string(e.Kind), e.Kind.Label()}, Summary: text{Type: "text", Body: summary}})
 	}
 	var b bytes.Buffer

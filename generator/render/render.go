@@ -25,8 +25,8 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"congkhai/generator/markdown"
 	"congkhai/generator/history"
+	"congkhai/generator/markdown"
 	"congkhai/generator/model"
 	"congkhai/generator/opendata"
 	"congkhai/generator/parallel"
