@@ -282,11 +282,12 @@ type Assignment struct {
 
 // TaskRec is one [[task]].
 type TaskRec struct {
-	ID      string `toml:"id"`
-	Section string `toml:"section"`
-	STT     string `toml:"stt"`
-	STT2    string `toml:"stt2"`
-	Content string `toml:"content"`
+	ID      string   `toml:"id"`
+	Aliases []string `toml:"aliases"` // IDs the task had before: their addresses keep working
+	Section string   `toml:"section"`
+	STT     string   `toml:"stt"`
+	STT2    string   `toml:"stt2"`
+	Content string   `toml:"content"`
 	Assignment
 	Assignments []Assignment `toml:"assignment"`
 	Notes       string       `toml:"notes"`

@@ -255,6 +255,8 @@ func (v *validator) agencyList(src *source, key, authority string, refs []string
 	}
 }
 
+func key0(i int) string { return "task." + strconv.Itoa(i) }
+
 func (v *validator) plan(p *PlanFile) {
 	src := &p.source
 	if v.nameID(src, "tên thư mục", p.ID) {
@@ -304,7 +306,28 @@ func (v *validator) plan(p *PlanFile) {
 	}
 
 	ids := map[string]string{}
+	var aliasOf []func()
+	defer func() {
+		for _, check := range aliasOf {
+			check()
+		}
+	}()
 	for i, t := range p.Tasks {
+		for j, alias := range t.Aliases {
+			akey := key0(i) + ".aliases." + strconv.Itoa(j)
+			if !v.id(src, akey, alias) {
+				continue
+			}
+			aliasOf = append(aliasOf, func() {
+				if prev, taken := ids[alias]; taken {
+					v.errs.Add(p.Pos(akey), "aliases: %q trùng mã ở dòng %d: mỗi địa chỉ chỉ dẫn tới một nhiệm vụ", alias, p.Pos(prev).Line)
+				}
+				if slices.Contains(ReservedTaskIDs, alias) {
+					v.errs.Add(p.Pos(akey), "aliases: %q là tên dành riêng (%s)", alias, strings.Join(ReservedTaskIDs, ", "))
+				}
+				ids[alias] = akey
+			})
+		}
 		key := "task." + strconv.Itoa(i)
 		if v.id(src, key+".id", t.ID) {
 			if prev, dup := ids[t.ID]; dup {

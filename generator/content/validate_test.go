@@ -209,3 +209,34 @@ func TestIDsOfListPagesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// A task's old IDs keep its old address working: each must be an ID, and name no other task
+// nor another alias.
+func TestTaskAliases(t *testing.T) {
+	plan := "authority = \"a\"\nkind = \"other\"\nyear = 2024\ntitle = \"Q\"\n[document]\ntype = \"Kế hoạch\"\ntitle = \"Q\"\nissuer = \"I\"\ndate_text = \"năm 2024\"\n" +
+		"[[section]]\nid = \"s\"\ntitle = \"S\"\n" +
+		"[[task]]\nid = \"t\"\naliases = [\"cu\", \"u\"]\nsection = \"s\"\ncontent = \"c\"\nlead = [\"x\"]\n" +
+		"[[task]]\nid = \"u\"\naliases = [\"cu\", \"Sai Mã\"]\nsection = \"s\"\ncontent = \"d\"\nlead = [\"x\"]\n"
+	fsys := fstest.MapFS{
+		"site.toml":         {Data: []byte(`title = "T"`)},
+		"agencies/a.toml":   {Data: []byte("[authority]\nname = \"A\"\nlevel = \"tinh\"\n[[agency]]\nid = \"x\"\nname = \"X\"\nkind = \"agency\"\nlevel = \"tinh\"\n")},
+		"plans/q/plan.toml": {Data: []byte(plan)},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Validate(set, nil)
+	if err == nil {
+		t.Fatal("bad aliases pass")
+	}
+	for _, want := range []string{
+		`plans/q/plan.toml:15:18: aliases: "u" trùng mã ở dòng 20`,
+		`plans/q/plan.toml:21:12: aliases: "cu" trùng mã ở dòng 15`,
+		`plans/q/plan.toml:21:18: aliases[1]: mã "Sai Mã" không hợp lệ`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}

@@ -167,7 +167,7 @@ func (b *builder) plan(f *content.PlanFile) {
 		}
 	}
 	for _, r := range f.Tasks {
-		t := &Task{ID: r.ID, Plan: p, Section: sections[r.Section], STT: r.STT, STT2: r.STT2, Content: r.Content,
+		t := &Task{ID: r.ID, Aliases: r.Aliases, Plan: p, Section: sections[r.Section], STT: r.STT, STT2: r.STT2, Content: r.Content,
 			Notes: r.Notes, EditorNote: r.EditorNote}
 		as := r.Assignments
 		if len(as) == 0 {

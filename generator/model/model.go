@@ -167,6 +167,7 @@ type Section struct {
 // Task is one row of an appendix.
 type Task struct {
 	ID          string
+	Aliases     []string // IDs the task had before, whose addresses send readers on to it
 	Plan        *Plan
 	Section     *Section
 	STT, STT2   string
