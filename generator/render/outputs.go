@@ -72,6 +72,7 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	s.openData(pages)
 	s.historyOutputs(pages)
 	s.crawlOutputs(pages)
+	s.shareOutputs(pages)
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
 	s.plans = map[*model.Plan]uint64{}
