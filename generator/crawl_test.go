@@ -74,3 +74,35 @@ func TestOldAddressesAndSitemap(t *testing.T) {
 		t.Errorf("robots.txt:\n%s", robots)
 	}
 }
+
+// A reworded task shows its history with the change visible; a significant change reaches the
+// site's history and feeds, an editor's minor correction only the task's page.
+func TestRevisionsShowAndFeed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../testdata/small/content")); err != nil {
+		t.Fatal(err)
+	}
+	planFile := filepath.Join(dir, "plans", "ke-hoach-mau-2024", "plan.toml")
+	plan, _ := os.ReadFile(planFile)
+	edited := strings.Replace(string(plan), "deadline = \"Tháng 01/2024\"\n", "deadline = \"Tháng 01/2024\"\n\n"+
+		"[[task.revision]]\ndate = 2024-01-10\ncontent = \"Xây dựng kế hoạch năm 2023.\"\nnote = \"Sửa năm theo Quyết định 15/QĐ-UBND.\"\n\n"+
+		"[[task.revision]]\ndate = 2024-01-12\ncontent = \"Xây dựng kế hoạch nam 2024.\"\nnote = \"Sửa lỗi chính tả.\"\nminor = true\n", 1)
+	if edited == string(plan) {
+		t.Fatal("no task to revise")
+	}
+	os.WriteFile(planFile, []byte(edited), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS(dir), Out: out, AsOf: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "ke-hoach", "ke-hoach-mau-2024", "xay-dung-ke-hoach", "index.html"))
+	for _, want := range []string{"Lịch sử nhiệm vụ", "Sửa năm theo Quyết định 15/QĐ-UBND.", "<del>năm 2023.</del> <ins>nam 2024.</ins>", "(đính chính)", "<del>nam</del> <ins>năm</ins>"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the task page lacks %s", want)
+		}
+	}
+	feed, _ := os.ReadFile(filepath.Join(out, "nhat-ky", "atom.xml"))
+	if !strings.Contains(string(feed), "Sửa năm theo Quyết định 15/QĐ-UBND.") || strings.Contains(string(feed), "Sửa lỗi chính tả.") {
+		t.Errorf("the site's feed should hold the significant change only:\n%s", feed)
+	}
+}

@@ -223,6 +223,7 @@ type PlanFile struct {
 	Document    Document       `toml:"document"`
 	Sections    []SectionRec   `toml:"section"`
 	Tasks       []TaskRec      `toml:"task"`
+	Changes     []Change       `toml:"change"`
 	Indicators  []IndicatorRec `toml:"indicator"`
 
 	Decision  *Markdown `toml:"-"` // decision.md, nil if absent
@@ -292,6 +293,25 @@ type TaskRec struct {
 	Assignments []Assignment `toml:"assignment"`
 	Notes       string       `toml:"notes"`
 	EditorNote  string       `toml:"editor_note"`
+	// Revisions are the task's earlier wordings, oldest first: a revised plan reworded it.
+	Revisions []Revision `toml:"revision"`
+}
+
+// Revision is an earlier wording of a task and the change that replaced it.
+type Revision struct {
+	Date    time.Time `toml:"date"`    // the day the new wording took effect
+	Content string    `toml:"content"` // the wording before that day, Markdown
+	Note    string    `toml:"note"`    // the public change note: why, which document
+	Minor   bool      `toml:"minor"`   // a correction (a typo): on the task's history, not in the feeds
+}
+
+// Change is an editor's public note on a change to a plan's page (change.task names the
+// task, if one).
+type Change struct {
+	Date  time.Time `toml:"date"`
+	Task  string    `toml:"task"`
+	Note  string    `toml:"note"`
+	Minor bool      `toml:"minor"`
 }
 
 // IndicatorRec is one [[indicator]] (chỉ tiêu).

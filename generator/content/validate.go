@@ -305,6 +305,16 @@ func (v *validator) plan(p *PlanFile) {
 		}
 	}
 
+	for i, c := range p.Changes {
+		key := "change." + strconv.Itoa(i)
+		if c.Date.IsZero() && !src.isDropped(key+".date") {
+			v.errs.Add(p.Pos(key), "change: thiếu date")
+		}
+		v.required(src, key+".note", c.Note)
+		if c.Task != "" && !slices.ContainsFunc(p.Tasks, func(t TaskRec) bool { return t.ID == c.Task }) {
+			v.errs.Add(p.Pos(key+".task"), "task: kế hoạch không có nhiệm vụ %q", c.Task)
+		}
+	}
 	ids := map[string]string{}
 	var aliasOf []func()
 	defer func() {
@@ -345,6 +355,16 @@ func (v *validator) plan(p *PlanFile) {
 			v.errs.Add(p.Pos(key+".section"), "section: không có mục %q trong kế hoạch", t.Section)
 		}
 		v.required(src, key+".content", t.Content)
+		for j, r := range t.Revisions {
+			rkey := key + ".revision." + strconv.Itoa(j)
+			if r.Date.IsZero() && !src.isDropped(rkey+".date") {
+				v.errs.Add(p.Pos(rkey), "revision: thiếu date (ngày nội dung mới có hiệu lực)")
+			}
+			v.required(src, rkey+".content", r.Content)
+			if j > 0 && !r.Date.IsZero() && r.Date.Before(t.Revisions[j-1].Date) {
+				v.errs.Add(p.Pos(rkey+".date"), "revision: các lần sửa ghi theo thứ tự ngày, cũ trước")
+			}
+		}
 		if len(t.Assignments) > 0 {
 			if !t.Assignment.isZero() {
 				v.errs.Add(p.Pos(key), "nhiệm vụ có [[task.assignment]] thì không ghi lead, cooperating, outputs, deadline ở ngoài")

@@ -28,6 +28,7 @@ const (
 	PeriodMissing Kind = "thieu-bao-cao" // a reporting period ended without its report
 	Answer        Kind = "tra-loi"       // a petition was answered
 	Scores        Kind = "chi-so-766"    // a period of 766 results was published
+	Revised       Kind = "sua-doi"       // a task was reworded, or an editor noted a change
 )
 
 // Label names a kind in Vietnamese.
@@ -45,6 +46,8 @@ func (k Kind) Label() string {
 		return "Trả lời phản ánh, kiến nghị"
 	case Scores:
 		return "Kết quả Bộ chỉ số 766"
+	case Revised:
+		return "Sửa đổi"
 	}
 	return string(k)
 }
@@ -61,6 +64,22 @@ type Event struct {
 	Agencies     []*model.Agency
 	Register     string // "ke-hoach", "pakn", "chi-so-766"
 	Illustrative bool
+	Task         *model.Task     // the task it is about, if one
+	Revision     *model.Revision // a task's rewording
+	// Minor marks an editor's correction: on the task's history, not in the feeds nor the
+	// site's history.
+	Minor bool
+}
+
+// Major are the events that are not minor corrections.
+func Major(evs []Event) []Event {
+	var out []Event
+	for _, e := range evs {
+		if !e.Minor {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Events lists the site's changes up to its as-of day, newest first; events of one day in
@@ -75,6 +94,17 @@ func Events(s *model.Site) []Event {
 		}
 		for _, t := range p.Tasks {
 			out = append(out, taskEvents(s, t)...)
+		}
+		for i, c := range p.Changes {
+			if c.Date.After(s.AsOf) {
+				continue
+			}
+			e := Event{Date: c.Date, Kind: Revised, Key: fmt.Sprintf("ke-hoach/%s/sua-doi/%d", p.ID, i), Title: p.Title,
+				Summary: c.Note, Page: p, Plan: p, Register: "ke-hoach", Minor: c.Minor, Task: c.Task}
+			if c.Task != nil {
+				e.Title, e.Page = taskTitle(c.Task), c.Task
+			}
+			out = append(out, e)
 		}
 	}
 	for _, pt := range s.Petitions {
@@ -119,10 +149,10 @@ func taskEvents(s *model.Site, t *model.Task) []Event {
 	for _, a := range t.Assignments {
 		leads = append(leads, a.Lead...)
 	}
-	title := "Nhiệm vụ " + t.STT + ", " + t.Plan.ShortTitle + ": " + clip(markdown.Text(t.Content), 90)
+	title := taskTitle(t)
 	ev := func(d schedule.Date, k Kind, key, summary string, page any, ags []*model.Agency, illustrative bool) Event {
 		return Event{Date: d, Kind: k, Key: key, Title: title, Summary: summary, Page: page, Plan: t.Plan, Agencies: ags,
-			Register: "ke-hoach", Illustrative: illustrative}
+			Register: "ke-hoach", Illustrative: illustrative, Task: t}
 	}
 	base := "ke-hoach/" + t.Plan.ID + "/" + t.ID
 	var out []Event
@@ -137,6 +167,14 @@ func taskEvents(s *model.Site, t *model.Task) []Event {
 		sum += ". " + clip(markdown.Text(r.Body), 240)
 		ags := append([]*model.Agency{r.Agency}, leads...)
 		out = append(out, ev(r.Date, Report, fmt.Sprintf("%s/bao-cao/%s/%d", base, r.Date, i), sum, r, ags, r.Illustrative))
+	}
+	for i, rv := range t.Revisions {
+		if rv.Date.After(s.AsOf) {
+			continue
+		}
+		e := ev(rv.Date, Revised, fmt.Sprintf("%s/sua-doi/%d", base, i), cmp.Or(rv.Note, "Nội dung nhiệm vụ được sửa."), t, leads, false)
+		e.Revision, e.Minor = rv, rv.Minor
+		out = append(out, e)
 	}
 	a := t.Assessment
 	if a.Status == vocab.TaskOverdue {
@@ -172,3 +210,7 @@ func clip(s string, n int) string {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func taskTitle(t *model.Task) string {
+	return "Nhiệm vụ " + t.STT + ", " + t.Plan.ShortTitle + ": " + clip(markdown.Text(t.Content), 90)
+}

@@ -181,12 +181,27 @@ func (b *builder) plan(f *content.PlanFile) {
 				Deadline: schedule.Parse(cmp.Or(a.DeadlineReadAs, a.Deadline), f.Year),
 			})
 		}
+		for i, rv := range r.Revisions {
+			after := r.Content
+			if i+1 < len(r.Revisions) {
+				after = r.Revisions[i+1].Content
+			}
+			t.Revisions = append(t.Revisions, &Revision{Date: date(rv.Date), Before: rv.Content, After: after, Note: rv.Note, Minor: rv.Minor})
+		}
 		t.Deciding = deciding(t.Assignments)
 		t.Deadline = t.Deciding.Deadline
 		t.Section.Tasks = append(t.Section.Tasks, t)
 		p.Tasks = append(p.Tasks, t)
 		b.tasks[p.ID+"/"+t.ID] = t
 	}
+	for _, c := range f.Changes {
+		pc := &PlanChange{Date: date(c.Date), Note: c.Note, Minor: c.Minor}
+		if c.Task != "" {
+			pc.Task = b.tasks[p.ID+"/"+c.Task]
+		}
+		p.Changes = append(p.Changes, pc)
+	}
+	slices.SortStableFunc(p.Changes, func(x, y *PlanChange) int { return x.Date.Compare(y.Date) })
 	for _, r := range f.Indicators {
 		ind := &Indicator{ID: r.ID, STT: r.STT, Name: r.Name, Unit: r.Unit, Target: r.Target, Plan: p,
 			Responsible: b.responsible(f.Authority, r.Responsible),

@@ -126,8 +126,9 @@ type Plan struct {
 	Source      string
 	EditorNotes []string
 	Document    Document
-	Decision    string // Markdown, may be empty
-	Narrative   string // Markdown, may be empty
+	Changes     []*PlanChange // oldest first
+	Decision    string        // Markdown, may be empty
+	Narrative   string        // Markdown, may be empty
 
 	Sections   []*Section // top-level sections in printed order
 	Tasks      []*Task    // every task in printed order
@@ -175,12 +176,29 @@ type Task struct {
 	Assignments []*Assignment
 	Notes       string // Markdown
 	EditorNote  string
-	Reports     []*Report // oldest first
+	Revisions   []*Revision // earlier wordings, oldest first
+	Reports     []*Report   // oldest first
 	// Deciding is the assignment whose deadline decides the status: the single one, or of
 	// several the recurring one if any, else the one due last; Deadline is its deadline.
 	Deciding   *Assignment
 	Deadline   schedule.Deadline
 	Assessment schedule.Assessment
+}
+
+// Revision is a change of a task's wording: from Before to After on Date.
+type Revision struct {
+	Date          schedule.Date
+	Before, After string // Markdown
+	Note          string
+	Minor         bool
+}
+
+// PlanChange is an editor's public note on a change to a plan, or to one of its tasks.
+type PlanChange struct {
+	Date  schedule.Date
+	Task  *Task // nil for the plan as a whole
+	Note  string
+	Minor bool
 }
 
 // Status is the task's status on the as-of day.

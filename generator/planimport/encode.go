@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"congkhai/generator/content"
 	"congkhai/generator/tomltext"
@@ -62,6 +63,7 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 	for _, t := range p.Tasks {
 		e.b.WriteString("\n[[task]]\n")
 		e.str("id", t.ID)
+		e.ids("aliases", t.Aliases)
 		e.str("section", t.Section)
 		e.str("stt", t.STT)
 		e.str("stt2", t.STT2)
@@ -72,6 +74,24 @@ func Encode(w io.Writer, p *content.PlanFile, comment string) error {
 		for _, a := range t.Assignments {
 			e.b.WriteString("\n[[task.assignment]]\n")
 			e.assignment(a)
+		}
+		for _, r := range t.Revisions {
+			e.b.WriteString("\n[[task.revision]]\n")
+			e.date("date", r.Date)
+			e.str("content", r.Content)
+			e.str("note", r.Note)
+			if r.Minor {
+				e.b.WriteString("minor = true\n")
+			}
+		}
+	}
+	for _, c := range p.Changes {
+		e.b.WriteString("\n[[change]]\n")
+		e.date("date", c.Date)
+		e.str("task", c.Task)
+		e.str("note", c.Note)
+		if c.Minor {
+			e.b.WriteString("minor = true\n")
 		}
 	}
 	for _, in := range p.Indicators {
@@ -106,6 +126,11 @@ func (e *encoder) responsible(r content.Responsible) {
 	e.str("cooperating_text", r.CooperatingText)
 }
 
-func (e *encoder) str(key, v string)           { tomltext.String(&e.b, key, v) }
+func (e *encoder) str(key, v string) { tomltext.String(&e.b, key, v) }
+func (e *encoder) date(key string, d time.Time) {
+	if !d.IsZero() {
+		fmt.Fprintf(&e.b, "%s = %s\n", key, d.Format("2006-01-02"))
+	}
+}
 func (e *encoder) ids(key string, v []string)  { tomltext.List(&e.b, key, v) }
 func (e *encoder) list(key string, v []string) { tomltext.Lines(&e.b, key, v) }

@@ -149,7 +149,7 @@ func keep(p, e *content.PlanFile) {
 	p.Kind = cmp.Or(e.Kind, p.Kind)
 	p.Title = cmp.Or(p.Title, e.Title)
 	p.Year = cmp.Or(p.Year, e.Year)
-	p.ShortTitle, p.Source, p.EditorNotes = e.ShortTitle, e.Source, e.EditorNotes
+	p.ShortTitle, p.Source, p.EditorNotes, p.Changes = e.ShortTitle, e.Source, e.EditorNotes, e.Changes
 	d, o := &p.Document, e.Document
 	d.Type = cmp.Or(d.Type, o.Type)
 	for _, f := range []struct {
@@ -184,7 +184,12 @@ func carryOver(p, e *content.PlanFile) {
 		if o == nil {
 			continue
 		}
-		t.EditorNote = o.EditorNote
+		t.EditorNote, t.Aliases, t.Revisions = o.EditorNote, o.Aliases, o.Revisions
+		if t.Content != o.Content && !p.Document.Date.IsZero() {
+			// Reworded by the new version of the plan: its history keeps the old wording.
+			t.Revisions = append(slices.Clone(o.Revisions), content.Revision{Date: p.Document.Date, Content: o.Content,
+				Note: "Nội dung sửa theo " + documentName(p.Document) + "."})
+		}
 		if t.Deadline == o.Deadline {
 			t.DeadlineReadAs = o.DeadlineReadAs
 		}
@@ -259,4 +264,17 @@ func (r *Result) Summary() string {
 	}
 	return fmt.Sprintf("%d mục, %d nhiệm vụ, %d chỉ tiêu; %d ô đọc được, %d ô (%.1f%%) không có cảnh báo; %d chỗ cần xem lại, %d chỗ bỏ qua",
 		len(r.Plan.Sections), len(r.Plan.Tasks), len(r.Plan.Indicators), r.Cells, r.Clean, share, unsure, skipped)
+}
+
+// documentName names a plan's document for a change note: "Quyết định số 12/QĐ-UBND ngày
+// 20/12/2024".
+func documentName(d content.Document) string {
+	s := d.Type.Label()
+	if d.Number != "" {
+		s += " số " + d.Number
+	}
+	if !d.Date.IsZero() {
+		s += " ngày " + d.Date.Format("02/01/2006")
+	}
+	return s
 }

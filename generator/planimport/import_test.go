@@ -335,3 +335,33 @@ func nilIfEmpty(s []string) []string {
 	}
 	return s
 }
+
+// A task the new document rewords keeps its ID, its aliases and its history, and gains a
+// revision holding the wording it had, dated by the new document.
+func TestReimportRecordsRewording(t *testing.T) {
+	want, reg := contentPlan(t, "vinh-long-2024-kiem-soat-tthc")
+	existing := *want
+	existing.Tasks = slices.Clone(want.Tasks)
+	old := &existing.Tasks[0]
+	old.Content = old.Content + " (dự thảo)"
+	old.Aliases = []string{"ma-cu"}
+	res := importDoc(t, seedDoc(t, "vinh-long-2024-kiem-soat-tthc"), reg, want.Year, &existing)
+	got := res.Plan.Tasks[0]
+	if got.ID != old.ID || !slices.Equal(got.Aliases, []string{"ma-cu"}) {
+		t.Fatalf("id %q aliases %v", got.ID, got.Aliases)
+	}
+	if len(got.Revisions) != 1 || got.Revisions[0].Content != old.Content || got.Revisions[0].Date.IsZero() ||
+		!strings.Contains(got.Revisions[0].Note, "2974/QĐ-UBND") {
+		t.Errorf("revisions %+v", got.Revisions)
+	}
+	if res.Plan.Tasks[1].Revisions != nil {
+		t.Errorf("an unchanged task got a revision: %+v", res.Plan.Tasks[1].Revisions)
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, res.Plan, ""); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "[[task.revision]]\ndate = 2023-12-26\n") || !strings.Contains(b.String(), `aliases = ["ma-cu"]`) {
+		t.Errorf("encoded:\n%.600s", b.String()[strings.Index(b.String(), "[[task]]"):])
+	}
+}

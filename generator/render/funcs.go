@@ -17,6 +17,7 @@ import (
 var funcs = template.FuncMap{
 	"section":         section,
 	"namedParts":      model.NamedParts,
+	"wordDiff":        wordDiff,
 	"vnDate":          func(d schedule.Date) string { return d.VN() },
 	"percent":         percent,
 	"number":          number,

@@ -28,7 +28,7 @@ func (r *renderer) events() []history.Event {
 // feeds are the site's Atom feeds, by path; each is made when its file is.
 func (r *renderer) feeds() []history.Feed {
 	s := r.site
-	all := r.events()
+	all := history.Major(r.events())
 	author := s.Publisher
 	if author == "" {
 		author = s.Title
@@ -113,10 +113,10 @@ func fragment(p string) string {
 }
 
 // Events are the latest changes, for the "Nhật ký cập nhật" page.
-func (pg *Page) Events() []history.Event { return head(HistoryEvents, pg.r.events()) }
+func (pg *Page) Events() []history.Event { return head(HistoryEvents, history.Major(pg.r.events())) }
 
 // EventCount is how many changes the site has.
-func (pg *Page) EventCount() int { return len(pg.r.events()) }
+func (pg *Page) EventCount() int { return len(history.Major(pg.r.events())) }
 
 // Feeds are the site's feeds, for the page to list.
 func (pg *Page) Feeds() []history.Feed { return pg.r.feeds() }
