@@ -38,6 +38,7 @@ var funcs = template.FuncMap{
 		return string(unicode.ToUpper(r)) + s[n:]
 	},
 	"upper":        strings.ToUpper,
+	"statusBar":    statusBar,
 	"trendChart":   trendChart,
 	"bandChart":    bandChart,
 	"groupChart":   groupChart,
@@ -96,4 +97,40 @@ func levelNames(levels []vocab.ProcedureLevel) string {
 		names[i] = l.Label()
 	}
 	return strings.Join(names, ", ")
+}
+
+// barPart is one status's part of a progress bar, in tasks: the bar's SVG is as wide as the
+// number of tasks, so that every part starts and ends on a whole number.
+type barPart struct {
+	Slug, Fill string
+	X, Width   int
+}
+
+// barFills are the colours of the statuses in a progress bar, those of the default theme's
+// style sheet, given to the SVG so that the bar shows without it (a theme's style sheet may
+// set the fill of .b-<status> to others).
+var barFills = map[vocab.TaskStatus]string{
+	vocab.TaskDone:            "#1d6b32",
+	vocab.TaskDoneLate:        "#c49a1a",
+	vocab.TaskInProgress:      "#0b57a4",
+	vocab.TaskStale:           "#e0c27a",
+	vocab.TaskNotDue:          "#aab3bd",
+	vocab.TaskOverdue:         "#a4161a",
+	vocab.TaskNoReport:        "#d7d7d7",
+	vocab.TaskPeriodsReported: "#5b3a8c",
+	vocab.TaskPeriodsMissing:  "#e8a0a0",
+}
+
+// statusBar is the parts of a progress bar of counts, one for each status some task has,
+// in the order of vocab.TaskStatuses.
+func statusBar(c schedule.Counts) []barPart {
+	var parts []barPart
+	x := 0
+	for _, s := range vocab.TaskStatuses() {
+		if n := c.Of(s); n > 0 {
+			parts = append(parts, barPart{Slug: s.Slug(), Fill: barFills[s], X: x, Width: n})
+			x += n
+		}
+	}
+	return parts
 }

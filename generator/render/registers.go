@@ -113,7 +113,11 @@ func (r *renderer) registerPages() []*Page {
 		pages = append(pages, listPages(r, Page{Kind: "scores", Title: "Bộ chỉ số 766"}, scoresDir, Listing{Noun: "kỳ"}, s.ScorePeriods,
 			func(l *Listing, page []*model.ScorePeriod) { l.Periods = page })...)
 		for _, p := range s.ScorePeriods {
-			pages = append(pages, &Page{Kind: "score-period", Path: pathOf(p), Title: "Chỉ số 766 – " + p.Title, Period: p})
+			title := p.Title
+			if !strings.Contains(title, "766") { // "Kết quả Bộ chỉ số 766 tháng 01/2026" says it already
+				title = "Chỉ số 766 – " + title
+			}
+			pages = append(pages, &Page{Kind: "score-period", Path: pathOf(p), Title: title, Period: p})
 		}
 	}
 	return pages
