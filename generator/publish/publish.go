@@ -40,7 +40,7 @@ var markerText = []byte("Thư mục này do congkhai tạo; mỗi lần dựng t
 // minifier minifies HTML, CSS and scripts; it is safe for concurrent use.
 var minifier = func() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add("text/html", &html.Minifier{KeepDefaultAttrVals: true, KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("text/javascript", js.Minify)
 	return m
