@@ -141,6 +141,8 @@ type SiteFile struct {
 	Petitions PetitionRules `toml:"pakn"`
 	// Status sets how tasks are judged.
 	Status StatusRules `toml:"status"`
+	// Kiosk sets the kiosk variant of the site (congkhai build --kiosk); see kiosk.go.
+	Kiosk KioskSettings `toml:"kiosk"`
 }
 
 // StatusRules is the [status] table of site.toml; nil fields take schedule.DefaultRules.

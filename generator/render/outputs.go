@@ -54,6 +54,9 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	}
 	r.index = searchEntry
 	r.pageSize = cmp.Or(opts.PageSize, DefaultPageSize)
+	if opts.Kiosk != nil && r.baseURL == "" {
+		return nil, errKioskBaseURL
+	}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -129,12 +132,12 @@ func (s *Set) Hash(o *Output) uint64 {
 		h.bytes(o.file.Data)
 		return h.sum()
 	}
-	for _, name := range []string{"base.html", "partials.html", o.Kind + ".html"} {
+	for _, name := range s.r.templateNames(o.Kind) {
 		h.u64(s.r.templateHashes[name])
 	}
 	h.u64(s.chrome)
 	in := o.page.inputs()
-	if in.asOf {
+	if in.asOf || s.r.opts.Kiosk != nil { // every page of the kiosk states the as-of day
 		h.str(s.r.site.AsOf.String())
 	}
 	for _, f := range in.files {
@@ -155,14 +158,17 @@ func (s *Set) Hash(o *Output) uint64 {
 
 // chromeHash is the hash of what every page shows of the site besides its own content: the
 // site's settings (site.toml), the notice of illustrative data, the navigation, the theme's
-// files, the document numbers Markdown links to plans, the base URL, and how many items a
-// page of a list holds.
+// files, the document numbers Markdown links to plans, the base URL, how many items a
+// page of a list holds, and the kiosk's settings.
 func (s *Set) chromeHash() uint64 {
 	site := s.r.site
 	h := newHasher("chrome")
 	h.file(site, site.SiteFile)
 	h.str(s.r.baseURL)
 	h.u64(uint64(s.r.pageSize))
+	if k := s.r.opts.Kiosk; k != nil {
+		h.value(*k)
+	}
 	h.value(site.IllustrativeKinds)
 	h.value([]bool{len(site.Procedures) > 0, len(site.Petitions) > 0, len(site.ScorePeriods) > 0})
 	for _, name := range slices.Sorted(mapKeys(s.r.assets)) {
