@@ -586,4 +586,3 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
-
