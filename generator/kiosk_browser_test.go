@@ -246,6 +246,7 @@ func axeCheck(t *testing.T, ctx context.Context, axe, what string) {
 // goes back to its home screen, with what was typed, the scroll position and its history
 // cleared. Moving around the kiosk never adds to the browser's history.
 func TestKioskIdleWarningAndReset(t *testing.T) {
+	t.Parallel() // each its own browser; the idle test mostly waits
 	axe := axeScript(t)
 	dir := kioskContent(t, "\n[kiosk]\nidle_seconds = 5\nwarning_seconds = 20\n")
 	out := filepath.Join(t.TempDir(), "kiosk")
@@ -374,6 +375,7 @@ func manifestPaths(m *render.KioskManifest) []string {
 // Until then, the kiosk shows the build in use, never a mix. No request carries a query
 // that would defeat a cache.
 func TestKioskOfflineAndUpdate(t *testing.T) {
+	t.Parallel() // each its own browser; the idle test mostly waits
 	dir := kioskContent(t, "")
 	out := filepath.Join(t.TempDir(), "kiosk")
 	buildKiosk(t, dir, out, false)
@@ -501,6 +503,7 @@ func TestKioskOfflineAndUpdate(t *testing.T) {
 // procedure's page. The service worker then keeps the whole kiosk, each file's bytes of
 // the revision the manifest says.
 func TestKioskLayoutAndAccessibility(t *testing.T) {
+	t.Parallel() // each its own browser; the idle test mostly waits
 	axe := axeScript(t)
 	out := filepath.Join(t.TempDir(), "kiosk")
 	if _, err := generator.Build(context.Background(), generator.Options{Content: os.DirFS("../content"), Out: out, AsOf: asOf, BaseURL: kioskBase, Kiosk: true}); err != nil {

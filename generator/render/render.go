@@ -8,6 +8,8 @@
 // agency-list.html, method.html,
 // 404.html, procedures.html, procedure.html, petitions.html, petition.html,
 // register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
+// The kiosk variant of the site (kiosk.go) lays the same pages out with kiosk-base.html,
+// and has its own home (kiosk-home.html) and search page (kiosk-search.html).
 package render
 
 import (
