@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -303,17 +301,6 @@ func checkAxe(t *testing.T, ctx context.Context, where string) {
 	}
 }
 
-// viewport makes the browser's screen width px wide, a phone's (with touch, as on one) at
-// narrow widths, and lets the page take its layout again.
-func viewport(width int64) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-			Width: width, Height: 800, DeviceScaleFactor: 1, Mobile: width < 600,
-		})
-		return err
-	})
-}
-
 // a11yPages are the pages that stand for the normal site in the accessibility test: one of
 // each kind a reader meets, with ready, when set, what shows once the page's script has
 // done its work.
@@ -354,7 +341,7 @@ func TestAccessibility(t *testing.T) {
 		t.Fatalf("axe-core did not report an image without alt text: %+v", vs)
 	}
 	for _, width := range []int64{360, 1280} {
-		do(t, ctx, "viewport", viewport(width))
+		do(t, ctx, "viewport", viewport(width, 800, width < 600))
 		for _, p := range a11yPages {
 			where := fmt.Sprintf("%s (%s) at %d px", p.name, p.path, width)
 			actions := []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.url(p.path)), chromedp.WaitVisible("main")}

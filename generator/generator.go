@@ -56,6 +56,10 @@ type Options struct {
 	// Cache is kept from one build to the next by a program that builds many times (the
 	// preview server); if nil, the build reads and writes the cache file beside Out.
 	Cache *Cache
+	// Kiosk builds the kiosk variant of the site into Out instead of the site: the same
+	// pages for a touch screen, kept offline by a service worker (kiosk.go). It needs the
+	// base URL, the public site's, for the QR code of every page.
+	Kiosk bool
 }
 
 // Result describes a finished build.
@@ -99,10 +103,12 @@ func put(sess *publish.Session, f render.File, in uint64) error {
 // Check runs the stages that read content (load, validate, model) and returns every
 // problem found. It writes nothing.
 func Check(ctx context.Context, opts Options) (*model.Site, error) {
-	return check(ctx, opts, nil, &stages{last: time.Now()})
+	site, _, err := check(ctx, opts, nil, &stages{last: time.Now()})
+	return site, err
 }
 
-func check(ctx context.Context, opts Options, c *Cache, st *stages) (*model.Site, error) {
+// check returns the model of the content, and the [kiosk] settings of its site.toml.
+func check(ctx context.Context, opts Options, c *Cache, st *stages) (*model.Site, content.KioskSettings, error) {
 	// Validate what could be read even when some could not, so the user sees every problem
 	// at once.
 	var cc *content.Cache
@@ -117,14 +123,18 @@ func check(ctx context.Context, opts Options, c *Cache, st *stages) (*model.Site
 	errs.Append(diag.Prefix("kiểm tra", content.Validate(set, checkPeriod)))
 	st.done("validate")
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, content.KioskSettings{}, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, content.KioskSettings{}, err
 	}
 	site := model.NewCached(set, opts.AsOf, mc)
 	st.done("model")
-	return site, nil
+	var kiosk content.KioskSettings
+	if set.Site != nil {
+		kiosk = set.Site.Kiosk
+	}
+	return site, kiosk, nil
 }
 
 func checkPeriod(key string) error {
@@ -160,18 +170,24 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	st := &stages{last: time.Now()}
-	site, err := check(ctx, opts, c, st)
+	site, kioskSettings, err := check(ctx, opts, c, st)
 	if err != nil {
 		return nil, err
 	}
-	set, err := render.NewSet(site, render.Options{
+	ropts := render.Options{
 		Templates:  overlay(opts.Templates, templates.FS),
 		Static:     overlay(opts.Static, static.FS),
 		BaseURL:    opts.BaseURL,
 		Texts:      c.texts,
 		SearchMemo: c.index,
 		PageSize:   opts.PageSize,
-	})
+	}
+	var kiosk *kioskBuild // what the kiosk's precache manifest lists; nil for the site
+	if opts.Kiosk {
+		ropts.Kiosk = &render.Kiosk{IdleSeconds: kioskSettings.Idle(), WarningSeconds: kioskSettings.Warning()}
+		kiosk = newKioskBuild(opts.Out, sess.Incremental())
+	}
+	set, err := render.NewSet(site, ropts)
 	if err != nil {
 		return nil, fmt.Errorf("kết xuất: %w", err)
 	}
@@ -194,7 +210,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		o := set.Outputs[i]
 		in := set.Hash(o)
-		if sess.Unchanged(o.Path, in) {
+		if sess.Unchanged(o.Path, in) && kiosk.kept(o.Path) {
 			sess.Keep(o.Path)
 			return nil
 		}
@@ -203,6 +219,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err != nil {
 			return fmt.Errorf("kết xuất: %w", err)
 		}
+		if f, err = kiosk.file(f); err != nil {
+			return err
+		}
 		return put(sess, f, in)
 	}); err != nil {
 		return nil, err
@@ -210,7 +229,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	st.done("render")
 	// The search index is made whole, from every page's record, when anything changed.
 	in := c.searchHash(set)
-	if !sess.KeepAll(render.IsSearchFile, in) {
+	if kiosk.has(render.IsSearchFile) && sess.KeepAll(render.IsSearchFile, in) {
+		kiosk.keepAll(render.IsSearchFile)
+	} else {
 		files, err := set.SearchFiles()
 		if err != nil {
 			return nil, fmt.Errorf("kết xuất: %w", err)
@@ -218,11 +239,37 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		for _, f := range files {
 			made(f.Path)
 		}
-		if err := parallel.Do(len(files), func(i int) error { return put(sess, files[i], in) }); err != nil {
+		if err := parallel.Do(len(files), func(i int) error {
+			f, err := kiosk.file(files[i])
+			if err != nil {
+				return err
+			}
+			return put(sess, f, in)
+		}); err != nil {
 			return nil, err
 		}
 	}
 	st.done("search")
+	if kiosk != nil {
+		files, err := set.KioskFiles(kiosk.revisions)
+		if err != nil {
+			return nil, fmt.Errorf("kết xuất: %w", err)
+		}
+		for _, f := range files {
+			in := kioskHash(f)
+			if sess.Unchanged(f.Path, in) {
+				sess.Keep(f.Path)
+				continue
+			}
+			made(f.Path)
+			if f, err = kiosk.minify(f); err != nil {
+				return nil, err
+			}
+			if err := put(sess, f, in); err != nil {
+				return nil, err
+			}
+		}
+	}
 	// The cache before the commit, which gives up the lock that makes the file this build's.
 	if file != nil {
 		if err := writeCache(file, c); err != nil && opts.Warn != nil {

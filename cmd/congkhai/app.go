@@ -91,6 +91,9 @@ func (a *app) run(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "congkhai %s: đối số thừa: %s\n", cmd, strings.Join(flags.Args(), " "))
 		return exitUsage
 	}
+	if o.kiosk && !flagSet(flags, "out") {
+		o.out = kioskOut // never the site's folder by default: a kiosk build would replace it
+	}
 	opts, err := o.generatorOptions(a.getenv, a.now())
 	if err == nil && cmd == "build" {
 		err = generator.SeparateDirs(o.content, o.out)
@@ -146,7 +149,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 
 type options struct {
 	content, out, asOf, baseURL, templates, static string
-	clean, verbose                                 bool
+	clean, verbose, kiosk                          bool
 	cpuProfile, memProfile                         string
 }
 
@@ -210,12 +213,23 @@ func (a *app) flags(cmd string, o *options) *flag.FlagSet {
 		flags.BoolVar(&o.verbose, "v", false, "in thời gian của từng giai đoạn (đọc, kiểm tra, mô hình, kết xuất, tìm kiếm, ghi)")
 		flags.StringVar(&o.cpuProfile, "cpuprofile", "", "ghi hồ sơ CPU của lần dựng vào `tệp` (xem bằng go tool pprof)")
 		flags.StringVar(&o.memProfile, "memprofile", "", "ghi hồ sơ bộ nhớ cuối lần dựng vào `tệp` (xem bằng go tool pprof)")
+		flags.BoolVar(&o.kiosk, "kiosk", false, "dựng bản cho màn hình cảm ứng tra cứu (kiosk) thay cho trang, vào --out "+kioskOut+" nếu không ghi --out; cần --base-url hoặc base_url trong site.toml")
 	}
 	return flags
 }
 
+// kioskOut is the output folder of build --kiosk without --out.
+const kioskOut = "public-kiosk"
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(flags *flag.FlagSet, name string) bool {
+	set := false
+	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 func (o *options) generatorOptions(getenv func(string) string, now time.Time) (generator.Options, error) {
-	opts := generator.Options{Content: os.DirFS(o.content), Out: o.out, BaseURL: o.baseURL, Clean: o.clean}
+	opts := generator.Options{Content: os.DirFS(o.content), Out: o.out, BaseURL: o.baseURL, Clean: o.clean, Kiosk: o.kiosk}
 	if st, err := os.Stat(o.content); err != nil || !st.IsDir() {
 		return opts, fmt.Errorf("không có thư mục nội dung %s", o.content)
 	}

@@ -141,6 +141,8 @@ type SiteFile struct {
 	Petitions PetitionRules `toml:"pakn"`
 	// Status sets how tasks are judged.
 	Status StatusRules `toml:"status"`
+	// Kiosk sets the kiosk variant of the site (congkhai build --kiosk); see kiosk.go.
+	Kiosk KioskSettings `toml:"kiosk"`
 	// OpenData says under what licence the datasets are published, and whom to ask.
 	OpenData OpenData `toml:"open_data"`
 }

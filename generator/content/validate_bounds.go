@@ -23,6 +23,11 @@ const (
 	// years, and a period's report may be a year late before it counts as missing.
 	MaxStaleMonths = 60
 	MaxGraceDays   = 365
+	// MinKioskIdle..MaxKioskIdle bound [kiosk] idle_seconds, and MinKioskWarning..
+	// MaxKioskWarning its warning_seconds: WCAG 2.2.1 gives a user at least 20 seconds to
+	// ask for more time; an hour without a touch is no longer the same visitor.
+	MinKioskIdle, MaxKioskIdle       = 5, 3600
+	MinKioskWarning, MaxKioskWarning = 20, 600
 	// MaxRank bounds a unit's rank in a 766 period: there were fewer than 11,000 communes
 	// in the country before 2025, and ranks are of provinces, agencies or communes.
 	MaxRank = 100_000
@@ -92,6 +97,12 @@ func (v *validator) bounds(set *Set) {
 		}
 		if d := f.Status.GraceDays; d != nil && (*d < 0 || *d > MaxGraceDays) {
 			v.errs.Add(f.Pos("status.report_grace_days"), "report_grace_days: %d nằm ngoài 0..%d (số ngày sau khi hết kỳ để nộp báo cáo kỳ)", *d, MaxGraceDays)
+		}
+		if s := f.Kiosk.IdleSeconds; s != nil && (*s < MinKioskIdle || *s > MaxKioskIdle) {
+			v.errs.Add(f.Pos("kiosk.idle_seconds"), "idle_seconds: %d nằm ngoài %d..%d (số giây không ai chạm vào màn hình kiosk trước khi hiện cảnh báo)", *s, MinKioskIdle, MaxKioskIdle)
+		}
+		if s := f.Kiosk.WarningSeconds; s != nil && (*s < MinKioskWarning || *s > MaxKioskWarning) {
+			v.errs.Add(f.Pos("kiosk.warning_seconds"), "warning_seconds: %d nằm ngoài %d..%d (số giây đếm ngược của cảnh báo trước khi kiosk về trang chủ; WCAG 2.2.1 cần ít nhất 20 giây)", *s, MinKioskWarning, MaxKioskWarning)
 		}
 	}
 	for _, f := range set.Authorities {

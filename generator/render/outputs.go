@@ -55,6 +55,9 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	}
 	r.index = searchEntry
 	r.pageSize = cmp.Or(opts.PageSize, DefaultPageSize)
+	if opts.Kiosk != nil && r.baseURL == "" {
+		return nil, errKioskBaseURL
+	}
 	if err := r.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -69,10 +72,14 @@ func NewSet(site *model.Site, opts Options) (*Set, error) {
 	for _, pg := range pages {
 		s.add(&Output{Path: pg.Path, Kind: pg.Kind, page: pg})
 	}
-	s.openData(pages)
-	s.historyOutputs(pages)
-	s.crawlOutputs(pages)
-	s.shareOutputs(pages)
+	if opts.Kiosk == nil {
+		// The open data, the feeds, the addresses for crawlers and the share images are for
+		// the public site; the kiosk precaches every file it has, and needs none of them.
+		s.openData(pages)
+		s.historyOutputs(pages)
+		s.crawlOutputs(pages)
+		s.shareOutputs(pages)
+	}
 	slices.SortFunc(s.Outputs, func(a, b *Output) int { return strings.Compare(a.Path, b.Path) })
 	s.chrome = s.chromeHash()
 	s.plans = map[*model.Plan]uint64{}
@@ -139,7 +146,7 @@ func (s *Set) Hash(o *Output) uint64 {
 		return h.sum()
 	}
 	if o.make == nil {
-		for _, name := range []string{"base.html", "partials.html", o.Kind + ".html"} {
+		for _, name := range s.r.templateNames(o.Kind) {
 			h.u64(s.r.templateHashes[name])
 		}
 		h.u64(s.chrome)
@@ -147,7 +154,7 @@ func (s *Set) Hash(o *Output) uint64 {
 		h.str(s.r.baseURL) // a data file is made of its page's facts, with addresses, and no theme
 	}
 	in := o.page.inputs()
-	if in.asOf {
+	if in.asOf || s.r.opts.Kiosk != nil { // every page of the kiosk states the as-of day
 		h.str(s.r.site.AsOf.String())
 	}
 	for _, f := range in.files {
@@ -168,14 +175,17 @@ func (s *Set) Hash(o *Output) uint64 {
 
 // chromeHash is the hash of what every page shows of the site besides its own content: the
 // site's settings (site.toml), the notice of illustrative data, the navigation, the theme's
-// files, the document numbers Markdown links to plans, the base URL, and how many items a
-// page of a list holds.
+// files, the document numbers Markdown links to plans, the base URL, how many items a
+// page of a list holds, and the kiosk's settings.
 func (s *Set) chromeHash() uint64 {
 	site := s.r.site
 	h := newHasher("chrome")
 	h.file(site, site.SiteFile)
 	h.str(s.r.baseURL)
 	h.u64(uint64(s.r.pageSize))
+	if k := s.r.opts.Kiosk; k != nil {
+		h.value(*k)
+	}
 	h.value(site.IllustrativeKinds)
 	h.value([]bool{len(site.Procedures) > 0, len(site.Petitions) > 0, len(site.ScorePeriods) > 0})
 	for _, name := range slices.Sorted(mapKeys(s.r.assets)) {

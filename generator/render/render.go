@@ -8,6 +8,8 @@
 // agency-list.html, method.html,
 // 404.html, procedures.html, procedure.html, petitions.html, petition.html,
 // register-agencies.html, scores.html, score-period.html, search.html). A theme overrides any of them by providing a file of the same name.
+// The kiosk variant of the site (kiosk.go) lays the same pages out with kiosk-base.html,
+// and has its own home (kiosk-home.html) and search page (kiosk-search.html).
 package render
 
 import (
@@ -50,6 +52,9 @@ type Options struct {
 	Texts      *Texts       // plain texts kept from the last build; may be nil
 	SearchMemo *search.Memo // the search index's pages as the last build indexed them; may be nil
 	PageSize   int          // the items a page of a list holds; 0 is DefaultPageSize (tests make it small)
+	// Kiosk, if set, makes the kiosk variant of the site instead of the site: the same
+	// pages for a touch screen in a public office (kiosk.go).
+	Kiosk *Kiosk
 }
 
 type renderer struct {
@@ -76,6 +81,8 @@ type renderer struct {
 	// The site's changes, made on first need.
 	historyOnce sync.Once
 	history     []history.Event
+	// kioskWorker is the source of the kiosk's service worker (static/kiosk-sw.js).
+	kioskWorker []byte
 }
 
 // Site renders every page and asset of site, and its search index.
@@ -118,8 +125,11 @@ func (r *renderer) pageList() []*Page {
 		{Kind: "method", Path: methodPath, Title: "Cách tính trạng thái"},
 		{Kind: "search", Path: searchPath, Title: "Tìm kiếm"},
 		{Kind: "404", Path: notFoundPath, Title: "Không tìm thấy trang"},
-		{Kind: "data", Path: dataPath, Title: "Dữ liệu mở"},
-		{Kind: "history", Path: historyPath, Title: "Nhật ký cập nhật"},
+	}
+	if r.opts.Kiosk == nil {
+		// For re-users and readers at home: a kiosk keeps to its counter.
+		pages = append(pages, &Page{Kind: "data", Path: dataPath, Title: "Dữ liệu mở"},
+			&Page{Kind: "history", Path: historyPath, Title: "Nhật ký cập nhật"})
 	}
 	pages = append(pages, r.planLists()...)
 	for _, p := range s.Plans {
@@ -159,9 +169,16 @@ func (r *renderer) loadAssets() error {
 		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
 			return err
 		}
+		if !r.assetOfVariant(name) {
+			return nil
+		}
 		data, err := fs.ReadFile(r.opts.Static, name)
 		if err != nil {
 			return err
+		}
+		if r.opts.Kiosk != nil && name == kioskWorkerSource {
+			r.kioskWorker = data // written at the kiosk's root, not under assets/
+			return nil
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(name)
@@ -186,22 +203,21 @@ func (r *renderer) loadTemplates() error {
 		r.templateHashes[name] = h.Sum64()
 		return string(b), nil
 	}
-	base, err := read("base.html")
-	if err != nil {
-		return err
-	}
-	partials, err := read("partials.html")
-	if err != nil {
-		return err
-	}
+	texts := map[string]string{}
 	for _, kind := range pageKinds {
-		page, err := read(kind + ".html")
-		if err != nil {
-			return err
-		}
-		t := template.New("base.html").Funcs(funcs)
-		for _, f := range []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}, {kind + ".html", page}} {
-			if t, err = t.New(f.name).Parse(f.text); err != nil {
+		names := r.templateNames(kind)
+		t := template.New(names[0]).Funcs(funcs)
+		for _, name := range names {
+			text, ok := texts[name]
+			if !ok {
+				var err error
+				if text, err = read(name); err != nil {
+					return err
+				}
+				texts[name] = text
+			}
+			var err error
+			if t, err = t.New(name).Parse(text); err != nil {
 				return fmt.Errorf("mẫu trang: %w", err)
 			}
 		}
@@ -210,12 +226,26 @@ func (r *renderer) loadTemplates() error {
 	return nil
 }
 
+// templateNames are the templates a page of kind is made of, the layout first: base.html,
+// partials.html and the kind's own, or, for the kiosk, their kiosk variants (kiosk.go).
+func (r *renderer) templateNames(kind string) []string {
+	if r.opts.Kiosk != nil {
+		return kioskTemplates(kind)
+	}
+	return []string{"base.html", "partials.html", kind + ".html"}
+}
+
 func (r *renderer) render(pg *Page) (File, error) {
 	var buf bytes.Buffer
-	if err := r.pages[pg.Kind].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+	names := r.templateNames(pg.Kind)
+	if err := r.pages[pg.Kind].ExecuteTemplate(&buf, names[0], pg); err != nil {
 		return File{}, fmt.Errorf("trang %s: %w", pg.Path, err)
 	}
-	return File{Path: pg.Path, Data: buf.Bytes()}, nil
+	data := buf.Bytes()
+	if r.opts.Kiosk != nil {
+		data = kioskLinks(data)
+	}
+	return File{Path: pg.Path, Data: data}, nil
 }
 
 // Page is what a template sees: the page and, through Site, the whole model.
@@ -251,9 +281,11 @@ func (pg *Page) Asset(name string) (string, error) {
 
 // link is the link from this page to a file of the site. Links are relative, except on
 // the "not found" page when the base URL is known: a host serves that page at whatever
-// address was missing, so relative links would resolve against the wrong folder.
+// address was missing, so relative links would resolve against the wrong folder. The
+// kiosk's are relative too: its base URL is the public site's, another host, and its
+// service worker sends a missing address to 404.html itself.
 func (pg *Page) link(target string) string {
-	if pg.Kind == "404" && pg.r.baseURL != "" {
+	if pg.Kind == "404" && pg.r.baseURL != "" && pg.r.opts.Kiosk == nil {
 		return pg.r.baseURL + "/" + cleanURL(target)
 	}
 	return relative(pg.Path, target)
