@@ -10,6 +10,7 @@ import (
 // Feed is an Atom feed of some of the events.
 type Feed struct {
 	Path     string // from the site root: "ke-hoach/x/atom.xml"
+	Scope    string // "site", "register", "plan" or "agency"
 	Title    string
 	Page     string // the path of the page the feed follows
 	Events   []Event

@@ -33,8 +33,8 @@ func (r *renderer) feeds() []history.Feed {
 	if author == "" {
 		author = s.Title
 	}
-	feed := func(path, title, page string, keep func(history.Event) bool) history.Feed {
-		f := history.Feed{Path: path, Title: title, Page: page, Author: author, Fallback: s.AsOf}
+	feed := func(scope, path, title, page string, keep func(history.Event) bool) history.Feed {
+		f := history.Feed{Path: path, Scope: scope, Title: title, Page: page, Author: author, Fallback: s.AsOf}
 		for _, e := range all {
 			if keep(e) {
 				f.Events = append(f.Events, e)
@@ -42,21 +42,21 @@ func (r *renderer) feeds() []history.Feed {
 		}
 		return f
 	}
-	out := []history.Feed{feed(siteFeed, "Nhật ký cập nhật – "+s.Title, historyPath, func(history.Event) bool { return true })}
+	out := []history.Feed{feed("site", siteFeed, "Nhật ký cập nhật – "+s.Title, historyPath, func(history.Event) bool { return true })}
 	for _, reg := range []struct{ id, dir, title string }{
 		{"ke-hoach", dirOf(plansPath), "Kế hoạch và tiến độ"}, {"pakn", petitionsDir, "Phản ánh, kiến nghị"}, {"chi-so-766", scoresDir, "Bộ chỉ số 766"},
 	} {
-		f := feed(reg.dir+"atom.xml", reg.title+" – "+s.Title, reg.dir+"index.html", func(e history.Event) bool { return e.Register == reg.id })
+		f := feed("register", reg.dir+"atom.xml", reg.title+" – "+s.Title, reg.dir+"index.html", func(e history.Event) bool { return e.Register == reg.id })
 		if len(f.Events) > 0 {
 			out = append(out, f)
 		}
 	}
 	for _, p := range s.Plans {
-		out = append(out, feed(strings.TrimSuffix(pathOf(p), "index.html")+"atom.xml", p.ShortTitle, pathOf(p),
+		out = append(out, feed("plan", strings.TrimSuffix(pathOf(p), "index.html")+"atom.xml", p.ShortTitle, pathOf(p),
 			func(e history.Event) bool { return e.Plan == p }))
 	}
 	for _, a := range s.Agencies {
-		f := feed(strings.TrimSuffix(pathOf(a), "index.html")+"atom.xml", a.Name, pathOf(a), func(e history.Event) bool { return hasAgency(e, a) })
+		f := feed("agency", strings.TrimSuffix(pathOf(a), "index.html")+"atom.xml", a.Name, pathOf(a), func(e history.Event) bool { return hasAgency(e, a) })
 		if len(f.Events) > 0 {
 			out = append(out, f)
 		}
