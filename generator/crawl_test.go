@@ -69,6 +69,18 @@ func TestOldAddressesAndSitemap(t *testing.T) {
 	if strings.Contains(string(raw), "ke-hoach-nam") {
 		t.Error("the sitemap lists an old address")
 	}
+	// A link to the task pasted into a chat shows its title, status and picture; the page
+	// says how to cite it.
+	page, _ := os.ReadFile(filepath.Join(out, "ke-hoach", "ke-hoach-mau-2024", "xay-dung-ke-hoach", "index.html"))
+	for _, want := range []string{
+		`<meta property="og:image" content="https://congkhai.example.vn/tinh/ke-hoach/ke-hoach-mau-2024/xay-dung-ke-hoach/chia-se.png">`,
+		`<meta name="twitter:card" content="summary_large_image">`, `<meta property="og:description" content="Hoàn thành trễ hạn`,
+		`Trạng thái: Hoàn thành trễ hạn (ngày 01/02/2024`, `https://congkhai.example.vn/tinh/ke-hoach/ke-hoach-mau-2024/xay-dung-ke-hoach/ (số liệu đến ngày`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the task page lacks %s", want)
+		}
+	}
 	robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
 	if !strings.Contains(string(robots), "Sitemap: https://congkhai.example.vn/tinh/sitemap.xml") {
 		t.Errorf("robots.txt:\n%s", robots)

@@ -36,6 +36,9 @@ var sections = map[string]string{
 	"agencies":   agenciesPath,
 	"method":     methodPath,
 	"search":     searchPath,
+	"data":       dataPath,
+	"history":    historyPath,
+	"feed":       siteFeed,
 }
 
 // section is the path of a part of the site by its name; a template naming another part
