@@ -40,7 +40,13 @@ func (pg *Page) Citation() string {
 	default:
 		return ""
 	}
-	parts = append(parts, pg.Permalink(), "(số liệu đến ngày "+pg.Site.AsOf.VN()+")")
+	if pg.r.opts.Kiosk != nil {
+		return "" // a kiosk's visitor carries the page away by its QR code
+	}
+	parts = append(parts, pg.Permalink())
+	if pg.ShowsAsOf() { // a page that does not state the as-of day is not made again for a new one
+		parts = append(parts, "(số liệu đến ngày "+pg.Site.AsOf.VN()+")")
+	}
 	return strings.Join(parts, " ")
 }
 

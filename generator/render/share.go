@@ -56,7 +56,10 @@ var neutral = color.RGBA{0x0b, 0x57, 0xa4, 0xff}
 
 // card is what the page's share image shows.
 func (r *renderer) card(pg *Page) shareimage.Card {
-	c := shareimage.Card{Footer: r.site.Title + " · Số liệu đến ngày " + r.site.AsOf.VN()}
+	c := shareimage.Card{Footer: r.site.Title}
+	if pg.ShowsAsOf() { // a page that does not state the as-of day is not made again for a new one
+		c.Footer += " · Số liệu đến ngày " + r.site.AsOf.VN()
+	}
 	switch pg.Kind {
 	case "task":
 		t := pg.Task

@@ -107,7 +107,7 @@ var taskStatuses = table[TaskStatus]{
 		Description: "Có báo cáo hoàn thành, nhưng ngày hoàn thành sau ngày hết hạn."}},
 	{TaskInProgress, Entry{Key: "dang-thuc-hien", Label: "Đang thực hiện", Symbol: "◐",
 		Description: "Có báo cáo đang thực hiện còn mới và chưa quá hạn."}},
-	{TaskStale, Entry{Key: "bao-cao-cu", Label: "Báo cáo đã cũ", Symbol: "⌛",
+	{TaskStale, Entry{Key: "bao-cao-cu", Label: "Báo cáo đã cũ", Symbol: "◷",
 		Description: "Báo cáo gần nhất nói đang thực hiện, nhưng đã quá cũ để cho biết tiến độ hiện nay; chưa quá hạn."}},
 	{TaskNotDue, Entry{Key: "chua-den-han", Label: "Chưa đến hạn", Symbol: "○",
 		Description: "Chưa có báo cáo hoàn thành và chưa đến ngày hết hạn."}},
