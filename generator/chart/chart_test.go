@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -509,6 +512,91 @@ func TestNum(t *testing.T) {
 	for v, want := range map[float64]string{0: "0", -0.04: "0", 1.25: "1.3", 120.0: "120", 33.333: "33.3", -2.06: "-2.1"} {
 		if got := num(v); got != want {
 			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// A fitted axis spans the values, not 0–100: totals between 81 and 87 fill the chart
+// instead of a twentieth of it, the ticks say where the axis starts, and the guides outside
+// it are left out.
+func TestLineFit(t *testing.T) {
+	c := LineChart{
+		ID: "fit", Title: "Tổng điểm", Labels: months(1, 10), Max: 100, Fit: true, Guides: guides, Width: 320, Height: 210,
+		Series: []Series{{Name: "Tổng điểm", Values: []float64{81.95, 83.1, 81.09, 82.5, 83, 82.4, 83.9, 86.96, 84.15, 86.02}}},
+	}
+	root := parse(t, string(Line(c)))
+	var ticks []string
+	for _, g := range root.find("chart-axis") {
+		for _, n := range g.Nodes {
+			if n.attr("text-anchor") == "end" {
+				for _, x := range n.Nodes {
+					ticks = append(ticks, x.Text)
+				}
+			}
+		}
+	}
+	if len(ticks) < 3 || ticks[0] == "0" || ticks[len(ticks)-1] == "100" {
+		t.Errorf("ticks %v: want an axis around 81–87", ticks)
+	}
+	var labels []string
+	for _, g := range root.find("chart-label") {
+		for _, n := range g.Nodes {
+			labels = append(labels, n.Text)
+		}
+	}
+	if strings.Join(labels, "|") != "Tốt|Xuất sắc" {
+		t.Errorf("guide labels %v, want only those within the axis", labels)
+	}
+	// The points span most of the plot's height.
+	d := root.find("chart-line")[0].attr("d")
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range strings.FieldsFunc(d, func(r rune) bool { return r == 'M' || r == 'L' }) {
+		var x, y float64
+		if _, err := fmt.Sscan(p, &x, &y); err != nil {
+			t.Fatal(err)
+		}
+		lo, hi = math.Min(lo, y), math.Max(hi, y)
+	}
+	if hi-lo < 0.35*210 {
+		t.Errorf("the points span %.0f of 210 units", hi-lo)
+	}
+}
+
+// The last value's label never covers a guide's label or a tick: near a guide it moves
+// below its point.
+func TestLineValueLabelApart(t *testing.T) {
+	for _, v := range []float64{89.6, 90, 90.4, 80.2, 69.8} {
+		c := lineSingle()
+		c.Width, c.Height = 320, 210
+		c.Series[0].Values[9] = v
+		out := string(Line(c))
+		root := parse(t, out)
+		var boxes []box
+		var names []string
+		root.walk(func(n node) {
+			if n.XMLName.Local != "text" || n.Text == "" {
+				return
+			}
+			x, _ := strconv.ParseFloat(n.attr("x"), 64)
+			y, _ := strconv.ParseFloat(n.attr("y"), 64)
+			anchor := n.attr("text-anchor")
+			if anchor == "" {
+				anchor = "start"
+				if n.Text == Number(v, 2) {
+					anchor = "end"
+				}
+			}
+			boxes = append(boxes, textBox(n.Text, x, y, anchor, 0))
+			names = append(names, n.Text)
+		})
+		value := slices.Index(names, Number(v, 2))
+		if value < 0 {
+			t.Fatalf("%v: no value label in %s", v, out)
+		}
+		for i, b := range boxes {
+			if i != value && b.overlaps(boxes[value]) {
+				t.Errorf("%v: the value label covers %q", v, names[i])
+			}
 		}
 	}
 }

@@ -60,6 +60,12 @@ type LineChart struct {
 	Series []Series
 	Min    float64 // bottom of the y axis (default 0)
 	Max    float64 // top of the y axis; 0 means from the data, rounded up
+	// Fit spans the y axis over the values instead of Min..Max: from a little below the
+	// lowest to a little above the highest, rounded to ticks, at least a tenth of Max-Min
+	// wide and never beyond Min..Max. Guides outside it are left out. Values that differ by
+	// a few points on a scale of 100 then look different; the tick labels say where the
+	// axis starts.
+	Fit    bool
 	Guides []Guide
 	// Decimals for the value labels and the summary; 0 means 2, negative means none.
 	Decimals int
@@ -197,6 +203,53 @@ func stepDecimals(step float64) int {
 	return 4
 }
 
+// fit is the y range of a Fit chart within lo..hi, and its tick step: the values with a
+// little room, at least a tenth of lo..hi, rounded to a step of 1, 2 or 5 × 10^k that
+// gives at most six ticks' intervals.
+func (c LineChart) fit(lo, hi, step float64) (float64, float64, float64) {
+	dlo, dhi, any := math.Inf(1), math.Inf(-1), false
+	for _, s := range c.Series {
+		for i := range c.Labels {
+			if v, ok := s.At(i); ok {
+				dlo, dhi, any = math.Min(dlo, v), math.Max(dhi, v), true
+			}
+		}
+	}
+	if !any {
+		return lo, hi, step
+	}
+	span := math.Max(dhi-dlo, (hi-lo)/10)
+	mid := (dlo + dhi) / 2
+	a, b := mid-span*0.55, mid+span*0.55
+	for p := math.Pow(10, math.Floor(math.Log10(span/6))); ; p *= 10 {
+		for _, m := range []float64{1, 2, 5} {
+			st := m * p
+			a2, b2 := math.Max(lo, math.Floor(a/st+1e-9)*st), math.Min(hi, math.Ceil(b/st-1e-9)*st)
+			if b2 > a2 && (b2-a2)/st <= 6+1e-9 {
+				return a2, b2, st
+			}
+		}
+	}
+}
+
+// box is the space a text takes in the chart, for telling whether two texts collide.
+type box struct{ x0, y0, x1, y1 float64 }
+
+// textBox is the box of text t drawn at x, y (its baseline) with anchor "start", "middle"
+// or "end", with a margin of pad around it.
+func textBox(t string, x, y float64, anchor string, pad float64) box {
+	w := textWidth(t)
+	switch anchor {
+	case "middle":
+		x -= w / 2
+	case "end":
+		x -= w
+	}
+	return box{x - pad, y - fontSize*0.8 - pad, x + w + pad, y + fontSize*0.25 + pad}
+}
+
+func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+
 // Line draws c as an inline SVG line chart. It panics if ID is empty or not
 // a simple token, or Title is empty. The x axis has one position per label;
 // values beyond the labels are ignored and values outside Min..Max are drawn
@@ -238,7 +291,17 @@ func Line(c LineChart) template.HTML {
 		hi = lo + math.Ceil((hi-lo)/st-1e-9)*st
 	}
 	step := niceStep(hi-lo, 5)
+	if c.Fit {
+		lo, hi, step = c.fit(lo, hi, step)
+	}
 	tickDec := stepDecimals(step)
+	var guides []Guide
+	for _, g := range c.Guides {
+		if g.Value >= lo-1e-9 && g.Value <= hi+1e-9 || g.To != 0 && g.To != g.Value && math.Max(g.Value, g.To) > lo && math.Min(g.Value, g.To) < hi {
+			guides = append(guides, g)
+		}
+	}
+	c.Guides = guides
 	var ticks []float64
 	for k := 0; ; k++ {
 		v := lo + float64(k)*step
@@ -268,7 +331,7 @@ func Line(c LineChart) template.HTML {
 	if n == 1 {
 		mr = math.Max(12, guideW)
 	}
-	mt, mb := float64(fontSize+6), float64(fontSize+12)
+	mt, mb := float64(fontSize+6), float64(fontSize+15)
 
 	// legend layout (several series only)
 	type entry struct{ x, y float64 }
@@ -300,6 +363,7 @@ func Line(c LineChart) template.HTML {
 
 	var b strings.Builder
 	open(&b, "line-chart", c.ID, c.Title, desc, w, h)
+	var taken []box // the texts drawn, which a value label must not cover
 
 	// guides: bands first so lines and series draw over them
 	if len(c.Guides) > 0 {
@@ -332,6 +396,7 @@ func Line(c LineChart) template.HTML {
 				continue
 			}
 			b.WriteString(`<text x="` + num(pr+9) + `" y="` + num(labY[i]) + `">` + esc(g.Label) + `</text>`)
+			taken = append(taken, textBox(g.Label, pr+9, labY[i], "start", 0))
 		}
 		b.WriteString(`</g>`)
 	}
@@ -344,6 +409,7 @@ func Line(c LineChart) template.HTML {
 	b.WriteString(`"/></g><g class="chart-axis"><path d="M` + num(pl) + " " + num(pb) + "H" + num(pr) + `" stroke="currentColor" stroke-opacity=".6"/><g text-anchor="end">`)
 	for _, t := range ticks {
 		b.WriteString(`<text x="` + num(pl-6) + `" y="` + num(ys(t)+fontSize*0.35) + `">` + Number(t, tickDec) + `</text>`)
+		taken = append(taken, textBox(Number(t, tickDec), pl-6, ys(t)+fontSize*0.35, "end", 0))
 	}
 	b.WriteString(`</g><g text-anchor="middle">`)
 	// thin out the x labels so they do not overlap; always keep the last one
@@ -356,7 +422,8 @@ func Line(c LineChart) template.HTML {
 		if (n-1-i)%every != 0 {
 			continue
 		}
-		b.WriteString(`<text x="` + num(xs(i)) + `" y="` + num(pb+fontSize+6) + `">` + esc(l) + `</text>`)
+		b.WriteString(`<text x="` + num(xs(i)) + `" y="` + num(pb+fontSize+9) + `">` + esc(l) + `</text>`)
+		taken = append(taken, textBox(l, xs(i), pb+fontSize+9, "middle", 0))
 	}
 	b.WriteString(`</g></g>`)
 
@@ -366,9 +433,8 @@ func Line(c LineChart) template.HTML {
 
 	// series
 	type valueLabel struct {
-		x, y   float64
-		anchor string
-		text   string
+		x, y float64 // the last point
+		text string
 	}
 	labels := make([]valueLabel, len(c.Series))
 	for si, s := range c.Series {
@@ -403,29 +469,61 @@ func Line(c LineChart) template.HTML {
 		b.WriteString(`</g>`)
 		if lastI >= 0 {
 			v, _ := s.At(lastI)
-			t := Number(v, dec)
-			x, anchor := xs(lastI), "middle"
-			if tw := textWidth(t); x+tw/2 > w-2 || lastI == n-1 && n > 1 {
-				x, anchor = x+4, "end"
+			labels[si] = valueLabel{x: xs(lastI), y: ys(v), text: Number(v, dec)}
+		}
+		// The line, as boxes along it, which a value label must not cover either.
+		px, py := math.NaN(), math.NaN()
+		for i := 0; i < n; i++ {
+			v, ok := s.At(i)
+			if !ok {
+				px = math.NaN()
+				continue
 			}
-			labels[si] = valueLabel{x, ys(v) - 8, anchor, t}
+			x, y := xs(i), ys(v)
+			taken = append(taken, box{x - 4, y - 4, x + 4, y + 4})
+			if !math.IsNaN(px) {
+				for k := 1; k < 8; k++ {
+					f := float64(k) / 8
+					mx, my := px+(x-px)*f, py+(y-py)*f
+					taken = append(taken, box{mx - 1.5, my - 1.5, mx + 1.5, my + 1.5})
+				}
+			}
+			px, py = x, y
 		}
 		b.WriteString(`</g>`)
 	}
-	// last-value labels, pushed apart when series end close together
+	// last-value labels, above the last point or, where that would cover another text or
+	// leave the chart, below it or further off
 	if len(c.Series) > 0 {
-		y := make([]float64, len(labels))
-		for i, l := range labels {
-			y[i] = l.y
-		}
-		y = spread(y, fontSize+1)
 		b.WriteString(`<g class="chart-value" font-weight="bold" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`)
 		for i, l := range labels {
 			if l.text == "" {
 				continue
 			}
-			b.WriteString(`<text class="chart-s` + strconv.Itoa(i+1) + `" x="` + num(l.x) + `" y="` + num(y[i]) + `"`)
-			b.WriteString(` text-anchor="` + l.anchor + `">` + l.text + `</text>`)
+			x, anchor := l.x, "middle"
+			if tw := textWidth(l.text) * 1.1; x+tw/2 > w-2 || l.x >= pr-0.5 && n > 1 {
+				x, anchor = x+4, "end"
+			}
+			above, below := l.y-8, l.y+8+fontSize*0.8
+			var place box
+			y := above
+			for k, cy := range []float64{above, below, above - fontSize - 2, below + fontSize + 2} {
+				bx := textBox(l.text, x, cy, anchor, 1.5)
+				bx.x0 -= textWidth(l.text) * 0.1 // bold is wider
+				free := bx.y0 >= 0 && bx.y1 <= h
+				for _, t := range taken {
+					free = free && !bx.overlaps(t)
+				}
+				if k == 0 || free {
+					y, place = cy, bx
+				}
+				if free {
+					break
+				}
+			}
+			taken = append(taken, place)
+			b.WriteString(`<text class="chart-s` + strconv.Itoa(i+1) + `" x="` + num(x) + `" y="` + num(y) + `"`)
+			b.WriteString(` text-anchor="` + anchor + `">` + l.text + `</text>`)
 		}
 		b.WriteString(`</g>`)
 	}

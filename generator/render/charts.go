@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"congkhai/generator/chart"
 	"congkhai/generator/model"
@@ -20,9 +21,10 @@ var bandGuides = func() []chart.Guide {
 	return g
 }()
 
-// barWidth is the viewBox width of bar charts: narrow, so that their text stays legible when
-// a phone scales them down (the stylesheet caps their width on large screens).
-const barWidth = 360
+// chartWidth is the viewBox width of charts: narrow, so that their 12-unit text stays at
+// least 12 px when a phone 360 px wide draws them across its column (the stylesheet caps
+// their width on large screens).
+const chartWidth = 320
 
 // trendChart draws an agency's monthly 766 totals of the last trendMonths. The page shows
 // the same numbers in a table, and its list of results every one.
@@ -46,7 +48,10 @@ func trendChart(a *model.Agency) template.HTML {
 		Labels: labels,
 		Series: []chart.Series{{Name: "Tổng điểm", Values: values}},
 		Max:    100,
+		Fit:    true, // totals move by a few points: a 0–100 axis would flatten them
 		Guides: bandGuides,
+		Width:  chartWidth,
+		Height: 210,
 	})
 }
 
@@ -56,14 +61,15 @@ func bandChart(p *model.ScorePeriod) template.HTML {
 	for i, b := range vocab.Bands() {
 		bars[i] = chart.Bar{Label: b.Label(), Value: float64(p.Bands[b]), Class: "band-" + b.Slug()}
 	}
-	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars, Width: barWidth})
+	return chart.Bars(chart.BarChart{ID: "xep-loai-" + p.ID, Title: "Số đơn vị theo xếp loại, " + p.Label(), Bars: bars, Width: chartWidth})
 }
 
 // groupChart draws a unit's six group scores against their maxima.
 func groupChart(s *model.UnitScore) template.HTML {
 	bars := make([]chart.Bar, vocab.NumScoreGroups)
 	for i, g := range vocab.ScoreGroups() {
-		bars[i] = chart.Bar{Label: g.Label(), Value: s.Groups[g], Max: g.Max()}
+		// The tables beside it head their columns with the abbreviation: the chart says it.
+		bars[i] = chart.Bar{Label: g.Label() + " (" + strings.ToUpper(g.Key()) + ")", Value: s.Groups[g], Max: g.Max()}
 	}
-	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2, Width: barWidth})
+	return chart.Bars(chart.BarChart{ID: "nhom-766", Title: "Điểm từng nhóm chỉ số, " + s.Period.Label(), Bars: bars, Normalize: true, Decimals: 2, Width: chartWidth})
 }

@@ -16,6 +16,10 @@ import (
 
 var funcs = template.FuncMap{
 	"section":         section,
+	"taskName":        taskName,
+	"taskNumber":      TaskNumber,
+	"trimDot":         func(s string) string { return strings.TrimSuffix(s, ".") },
+	"shorten":         func(s string, max int) string { return shortName(s, max) },
 	"namedParts":      model.NamedParts,
 	"wordDiff":        wordDiff,
 	"vnDate":          func(d schedule.Date) string { return d.VN() },

@@ -21,9 +21,12 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 
@@ -135,7 +138,7 @@ func (r *renderer) pageList() []*Page {
 	for _, p := range s.Plans {
 		pages = append(pages, &Page{Kind: "plan", Path: pathOf(p), Title: p.Title, Plan: p, Authority: p.Authority})
 		for _, t := range p.Tasks {
-			pages = append(pages, &Page{Kind: "task", Path: pathOf(t), Title: taskTitle(t), Plan: p, Task: t, Authority: p.Authority})
+			pages = append(pages, &Page{Kind: "task", Path: pathOf(t), Title: taskName(t), Plan: p, Task: t, Authority: p.Authority})
 		}
 	}
 	pages = append(pages, r.authorityPages()...)
@@ -149,13 +152,101 @@ func (r *renderer) pageList() []*Page {
 	return pages
 }
 
-// taskTitle is a short title for a task: its number and the first words of its content.
-func taskTitle(t *model.Task) string {
-	text := plainText(t.Content)
-	if words := strings.Fields(text); len(words) > 16 {
-		text = strings.Join(words[:16], " ") + "…"
+// TaskName says what a task is, in at most taskNameMax characters: the first sentence of its
+// content without asides in parentheses, cut at a word when longer, and ending in "…" when
+// cut. The task's page heading, its <title>, its search result and the links that name it
+// elsewhere all use it, so they agree. whole reports that the name is the whole content, so
+// a page need not show the content again.
+func TaskName(t *model.Task) (name string, whole bool) {
+	text := markdown.Text(t.Content)
+	first, rest, _ := strings.Cut(text, "\n")
+	first = strings.Join(strings.Fields(first), " ")
+	name = shortName(first, taskNameMax)
+	return name, name == strings.TrimRight(first, ".") && strings.TrimSpace(rest) == ""
+}
+
+// taskNameMax is the longest a task's name may be, in characters.
+const taskNameMax = 100
+
+// taskName is TaskName's name alone.
+func taskName(t *model.Task) string {
+	name, _ := TaskName(t)
+	return name
+}
+
+// TaskNumber is how a plan numbers a task: "Nhiệm vụ IX.1", the number of its section and
+// its own, as printed.
+func TaskNumber(t *model.Task) string {
+	n := strings.TrimSuffix(t.STT, ".")
+	if s := strings.TrimSuffix(t.Section.Number, "."); s != "" && !strings.HasPrefix(n, s+".") {
+		n = s + "." + n
 	}
-	return "Nhiệm vụ " + strings.TrimSuffix(t.Section.Number, ".") + "." + strings.TrimSuffix(t.STT, ".") + ": " + text
+	return "Nhiệm vụ " + n
+}
+
+// shortName shortens a Vietnamese text to at most max characters for a title: it drops
+// asides in parentheses, keeps the first sentence or clause (up to ". " or "; ") when that
+// says enough, and otherwise cuts at a word, never after a word that needs the next one
+// ("của", "và"…), ending in "…". A text that fits is returned without its final period.
+func shortName(text string, max int) string {
+	const enough = 24 // a clause this long says what the task is
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '('); i >= enough {
+		text = strings.TrimRight(text[:i], " ,;:–-")
+	}
+	cut := false
+	for _, sep := range []string{". ", "; ", ": "} {
+		if i := strings.Index(text, sep); i >= enough && utf8.RuneCountInString(text) > max {
+			text, cut = text[:i], true
+		}
+	}
+	text = strings.TrimRight(text, ".:;, ")
+	if utf8.RuneCountInString(text) <= max && !cut {
+		return text
+	}
+	words := strings.Fields(text)
+	if utf8.RuneCountInString(text) > max-1 {
+		// The words that fit, then back to before a word that opens a phrase ("trên",
+		// "của"…) in their second half: "… kiểm soát TTHC…", not "… trên Hệ thống báo…".
+		n := 0
+		for i, w := range words {
+			if n += utf8.RuneCountInString(w) + 1; n > max {
+				words = words[:i]
+				break
+			}
+		}
+		for i := len(words) - 1; i > len(words)/2; i-- {
+			if phraseWords[strings.ToLower(words[i])] {
+				words = words[:i]
+				break
+			}
+		}
+	}
+	for len(words) > 1 {
+		last := strings.ToLower(strings.TrimRight(words[len(words)-1], ",;:–-"))
+		if !danglingWords[last] && last != "" {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	text = strings.Join(words, " ")
+	if i := strings.LastIndexByte(text, '('); i > 0 && !strings.Contains(text[i:], ")") {
+		text = strings.TrimSpace(text[:i])
+	}
+	return strings.TrimRight(text, " ,;:–-.") + "…"
+}
+
+// danglingWords are words a shortened title may not end on: they need what follows.
+// phraseWords open a phrase (prepositions, conjunctions): a good place to cut before.
+var danglingWords, phraseWords = words("và của về trong các những cho với theo tại để đối trên từ đến là được có hoặc hay nhằm thuộc ở do bởi khi sau trước một số cấp đã đang sẽ không chưa như qua tới giữa vào ra bằng mà thì nên phải việc công tác"),
+	words("và hoặc hay của về trong trên tại theo cho với để đối từ đến nhằm thuộc qua bằng do khi sau trước giữa vào")
+
+func words(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }
 
 // plainText is what a page shows of a Markdown text, on one line: for titles and the search
@@ -191,6 +282,16 @@ func (r *renderer) loadAssets() error {
 
 var pageKinds = []string{"home", "plans", "plan", "task", "agencies", "authority", "agency", "agency-list", "method", "404", "data", "history",
 	"procedures", "procedure", "petitions", "petition", "register-agencies", "scores", "score-period", "search"}
+
+// asset is the content of a static file of the theme, or nil.
+func (r *renderer) asset(name string) []byte {
+	for _, f := range r.files {
+		if f.Path == r.assets[name] {
+			return f.Data
+		}
+	}
+	return nil
+}
 
 func (r *renderer) loadTemplates() error {
 	read := func(name string) (string, error) {
@@ -264,6 +365,37 @@ type Page struct {
 	in                *inputs // what the page shows, listed on first need
 }
 
+// TaskNamedWhole reports whether a task page's heading, the task's name, is its whole
+// content, which the page then need not repeat.
+func (pg *Page) TaskNamedWhole() bool {
+	_, whole := TaskName(pg.Task)
+	return whole
+}
+
+// titleMax is the longest a page's <title> may be, in characters: longer ones are cut in
+// search engines' results and tabs (html-validate's long-title rule).
+const titleMax = 70
+
+// HeadTitle is the page's <title>: its title and the site's, or when that is too long its
+// title alone (a plan's short title for a plan), shortened at a word when it still is. A
+// page of a list keeps its "– trang N".
+func (pg *Page) HeadTitle() string {
+	title, page := pg.Title, ""
+	if i := strings.LastIndex(title, " – trang "); i >= 0 && pg.List != nil {
+		title, page = title[:i], title[i:]
+	}
+	if pg.Plan != nil && pg.Task == nil && utf8.RuneCountInString(title+page) > titleMax && pg.Plan.ShortTitle != "" {
+		title = pg.Plan.ShortTitle
+	}
+	if full := title + page + " – " + pg.Site.Title; utf8.RuneCountInString(full) <= titleMax {
+		return full
+	}
+	if utf8.RuneCountInString(title+page) <= titleMax {
+		return title + page
+	}
+	return shortName(title, titleMax-utf8.RuneCountInString(page)) + page
+}
+
 // SearchIndex is the link from this page to the search index's entry file.
 func (pg *Page) SearchIndex() string { return pg.link(pg.r.index) }
 
@@ -277,6 +409,40 @@ func (pg *Page) Asset(name string) (string, error) {
 		return "", fmt.Errorf("không có tệp tĩnh %q", name)
 	}
 	return pg.link(p), nil
+}
+
+// Standalone reports whether the page must work at any address without knowing the site's:
+// the "not found" page of a site without a base URL, which a host serves at whatever
+// address was missing. It carries its stylesheet and icon, and a script that finds the
+// site's root (RootScript).
+func (pg *Page) Standalone() bool { return pg.Kind == "404" && pg.r.baseURL == "" }
+
+// InlineStyle is the theme's stylesheet, for a standalone page.
+func (pg *Page) InlineStyle() template.CSS { return template.CSS(pg.r.asset("style.css")) }
+
+// RootScript finds, in the browser, the site's root from the address a standalone page is
+// served at, and makes it the page's base: the root is what precedes the first folder of the
+// site in the address (ke-hoach/, co-quan/…), else the address's folder or the nearest
+// above it that holds 404.html. Then it loads the icon and the search script from there.
+// The page's links are written from the root, so without JavaScript they work where the
+// page sits at the root (a missing address at the top level, or the file opened from disk).
+func (pg *Page) RootScript() template.JS {
+	var tops []string
+	for _, p := range sections {
+		if top, _, ok := strings.Cut(p, "/"); ok {
+			tops = append(tops, regexp.QuoteMeta(top))
+		}
+	}
+	slices.Sort(tops)
+	tops = slices.Compact(append(tops, AssetsDir, regexp.QuoteMeta(notFoundPath)))
+	js := `(function(d,l){var p=l.pathname,m=p.match(/^(.*?\/)(?:` + strings.Join(tops, "|") + `)(?:\/|$)/),` +
+		`r=m?m[1]:p.replace(/[^\/]*$/,""),b=d.createElement("base"),i=d.createElement("link");b.href=r;i.rel="icon";i.setAttribute("href","data:,");d.head.append(b,i);` +
+		`function go(r){b.href=r;var s=d.createElement("script");i.type="image/svg+xml";` +
+		`i.href=r+` + strconv.Quote(pg.r.assets["favicon.svg"]) + `;s.src=r+` + strconv.Quote(pg.r.assets["search.js"]) + `;d.head.appendChild(s)}` +
+		`if(m||!/^https?:$/.test(l.protocol)){go(r);return}` +
+		`(function t(c){fetch(c+"` + notFoundPath + `",{method:"HEAD"}).then(function(x){if(!x.ok)throw 0;go(c)}).catch(function(){` +
+		`var u=c.replace(/[^\/]*\/$/,"");u&&u!==c?t(u):go(r)})})(r)})(document,location)`
+	return template.JS(js)
 }
 
 // link is the link from this page to a file of the site. Links are relative, except on

@@ -213,7 +213,7 @@ func taskDocs(s *model.Site, plainText func(string) string) []search.Doc {
 				status += " · " + note // a rating is dated in results as on pages
 			}
 			out = append(out, search.Doc{
-				URL: pathOf(t), Title: taskTitle(t), FullTitle: plainText(t.Content),
+				URL: pathOf(t), Title: taskName(t), FullTitle: plainText(t.Content),
 				Code: p.Document.Number, Context: p.ShortTitle, Status: status,
 				Illustrative: illustrative, Plan: p.ID, Year: p.Year, Body: body,
 			})
