@@ -97,19 +97,19 @@ func newHostServer(root, prefix string) *hostServer {
 
 func (s *hostServer) url(rel string) string { return s.Server.URL + s.prefix + rel }
 
-// problems collects what a page should never show in the browser's console: errors,
+// pageProblems collects what a page should never show in the browser's console: errors,
 // uncaught exceptions, requests that failed or were answered 4xx or 5xx. A missing address
 // the test asks for (expect) is not one.
-type problems struct {
+type pageProblems struct {
 	mu     sync.Mutex
 	list   []string
 	urls   map[network.RequestID]string
 	expect map[string]bool
 }
 
-func watch(t *testing.T, ctx context.Context) *problems {
+func watch(t *testing.T, ctx context.Context) *pageProblems {
 	t.Helper()
-	p := &problems{urls: map[network.RequestID]string{}, expect: map[string]bool{}}
+	p := &pageProblems{urls: map[network.RequestID]string{}, expect: map[string]bool{}}
 	err := chromedp.Listen(ctx, func(ev any) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -150,14 +150,14 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 }
 
 // allow makes a missing address the test asks for no problem.
-func (p *problems) allow(u string) {
+func (p *pageProblems) allow(u string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.expect[u] = true
 }
 
-// take returns the problems seen since the last call.
-func (p *problems) take() []string {
+// take returns the pageProblems seen since the last call.
+func (p *pageProblems) take() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	l := p.list
