@@ -413,7 +413,7 @@ func TestKioskOfflineAndUpdate(t *testing.T) {
 		}
 		do(t, ctx, "a page never opened", chromedp.Navigate(task))
 		opened(t, ctx, task)
-		if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.HasPrefix(h, "Nhiệm vụ 3") {
+		if h := eval[string](t, ctx, `document.querySelector("h1").textContent`); !strings.HasPrefix(h, "Số hóa hồ sơ") { // the task's name
 			t.Errorf("offline, the task page shows %q", h)
 		}
 		do(t, ctx, "search", chromedp.Navigate(srv.url("tim-kiem/index.html?q=so+hoa")))
