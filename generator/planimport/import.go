@@ -127,6 +127,7 @@ func Import(doc *planread.Document, o Options) (*Result, error) {
 	}
 	if existing != nil {
 		carryOver(p, existing)
+		noteAddedAndDropped(p, existing, d1)
 	}
 	for pos := range r.cells {
 		if pos != (diag.Pos{}) {
@@ -277,4 +278,27 @@ func documentName(d content.Document) string {
 		s += " ngày " + d.Date.Format("02/01/2006")
 	}
 	return s
+}
+
+// noteAddedAndDropped writes the revised plan's public change notes: a task the new document
+// adds, and one it no longer has, dated by the new document (the change history shows them).
+// Without a date in the document, an editor dates them by hand.
+func noteAddedAndDropped(p, e *content.PlanFile, dropped []item) {
+	if p.Document.Date.IsZero() {
+		return
+	}
+	had := map[string]bool{}
+	for _, t := range e.Tasks {
+		had[t.ID] = true
+	}
+	doc := documentName(p.Document)
+	for _, t := range p.Tasks {
+		if !had[t.ID] {
+			p.Changes = append(p.Changes, content.Change{Date: p.Document.Date, Task: t.ID, Note: "Nhiệm vụ mới, thêm theo " + doc + "."})
+		}
+	}
+	for _, d := range dropped {
+		p.Changes = append(p.Changes, content.Change{Date: p.Document.Date,
+			Note: "Bỏ nhiệm vụ " + cmp.Or(d.stt, "(không số)") + " (" + clip(d.text) + ") theo " + doc + "."})
+	}
 }

@@ -365,3 +365,21 @@ func TestReimportRecordsRewording(t *testing.T) {
 		t.Errorf("encoded:\n%.600s", b.String()[strings.Index(b.String(), "[[task]]"):])
 	}
 }
+
+// A revised plan that adds a task and drops one says so in its public change notes.
+func TestReimportNotesAddedAndDropped(t *testing.T) {
+	want, reg := contentPlan(t, "vinh-long-2024-kiem-soat-tthc")
+	existing := *want
+	existing.Tasks = slices.Clone(want.Tasks[1:]) // the first task is new to the plan
+	existing.Tasks = append(existing.Tasks, content.TaskRec{ID: "nhiem-vu-da-bo", Section: want.Tasks[0].Section, STT: "99", Content: "Một nhiệm vụ bản cũ có mà bản mới bỏ"})
+	res := importDoc(t, seedDoc(t, "vinh-long-2024-kiem-soat-tthc"), reg, want.Year, &existing)
+	var notes []string
+	for _, c := range res.Plan.Changes {
+		notes = append(notes, c.Task+": "+c.Note)
+	}
+	joined := strings.Join(notes, "\n")
+	if len(notes) != 2 || !strings.Contains(joined, res.Plan.Tasks[0].ID+": Nhiệm vụ mới, thêm theo Quyết định số 2974/QĐ-UBND") ||
+		!strings.Contains(joined, ": Bỏ nhiệm vụ 99 (Một nhiệm vụ bản cũ có mà bản mới bỏ) theo Quyết định") {
+		t.Errorf("change notes:\n%s", joined)
+	}
+}
