@@ -108,22 +108,33 @@ func Catalog(sets []*Dataset, pub Publisher, asOf schedule.Date, abs func(string
 		"https://project-open-data.cio.gov/v1.1/schema", "https://project-open-data.cio.gov/v1.1/schema/catalog.json", ds})
 }
 
-// RecordsByPage are the JSON files beside the records' pages, by the model value of the
-// page: the record's rows of each dataset that has it (a task has a row per part, and its
-// reports), keyed by dataset.
-func RecordsByPage(sets []*Dataset) map[any][]byte {
-	rows := map[any]map[string][]map[string]any{}
+// Records indexes the datasets' rows by the model value of the page that shows them, so
+// that the JSON beside one record's page is made alone: an incremental build makes only the
+// few a change touches, not all of them.
+type Records map[any][]recordRow
+
+type recordRow struct {
+	set *Dataset
+	row Row
+}
+
+// RecordsByPage indexes the rows of sets by their page.
+func RecordsByPage(sets []*Dataset) Records {
+	out := Records{}
 	for _, d := range sets {
 		for _, r := range d.Rows {
-			if rows[r.Page] == nil {
-				rows[r.Page] = map[string][]map[string]any{}
-			}
-			rows[r.Page][d.ID] = append(rows[r.Page][d.ID], d.Record(r))
+			out[r.Page] = append(out[r.Page], recordRow{d, r})
 		}
 	}
-	out := make(map[any][]byte, len(rows))
-	for page, m := range rows {
-		out[page] = marshal(m)
-	}
 	return out
+}
+
+// JSON is the file beside the page of page: its rows of each dataset that has it (a task has
+// a row per part, and its reports), keyed by dataset.
+func (rs Records) JSON(page any) []byte {
+	m := map[string][]map[string]any{}
+	for _, r := range rs[page] {
+		m[r.set.ID] = append(m[r.set.ID], r.set.Record(r.row))
+	}
+	return marshal(m)
 }

@@ -33,7 +33,7 @@ func (s *Set) openData(pages []*Page) {
 		if recordKinds[pg.Kind] && pg.List == nil {
 			pg := pg
 			s.add(&Output{Path: strings.TrimSuffix(pg.Path, "index.html") + "index.json", Kind: pg.Kind + ".json", page: pg,
-				make: func() []byte { return s.r.records()[recordOf(pg)] }})
+				make: func() []byte { return s.r.records().JSON(recordOf(pg)) }})
 		}
 	}
 	for _, d := range ids {
@@ -83,7 +83,7 @@ func (r *renderer) dataset(id string) *opendata.Dataset {
 	return nil
 }
 
-func (r *renderer) records() map[any][]byte {
+func (r *renderer) records() opendata.Records {
 	r.datasets()
 	return r.recordJSON
 }

@@ -80,7 +80,7 @@ type renderer struct {
 	// The open datasets and the JSON beside each record's page, made on first need.
 	dataOnce   sync.Once
 	data       []*opendata.Dataset
-	recordJSON map[any][]byte
+	recordJSON opendata.Records
 	// The site's changes, made on first need.
 	historyOnce sync.Once
 	history     []history.Event
