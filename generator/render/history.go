@@ -52,11 +52,11 @@ func (r *renderer) feeds() []history.Feed {
 		}
 	}
 	for _, p := range s.Plans {
-		out = append(out, feed("plan", strings.TrimSuffix(pathOf(p), "index.html")+"atom.xml", p.ShortTitle, pathOf(p),
+		out = append(out, feed("plan", beside(pathOf(p), "atom.xml"), p.ShortTitle, pathOf(p),
 			func(e history.Event) bool { return e.Plan == p }))
 	}
 	for _, a := range s.Agencies {
-		f := feed("agency", strings.TrimSuffix(pathOf(a), "index.html")+"atom.xml", a.Name, pathOf(a), func(e history.Event) bool { return hasAgency(e, a) })
+		f := feed("agency", beside(pathOf(a), "atom.xml"), a.Name, pathOf(a), func(e history.Event) bool { return hasAgency(e, a) })
 		if len(f.Events) > 0 {
 			out = append(out, f)
 		}

@@ -109,6 +109,10 @@ func relative(from, target string) string {
 	return strings.Repeat("../", len(fromDir)-i) + strings.Join(to[i:], "/") + frag
 }
 
+// beside is the path of the file name in the folder of the page at page: the feed, data and
+// share image that go with it.
+func beside(page, name string) string { return strings.TrimSuffix(page, "index.html") + name }
+
 // cleanURL is the permanent, folder-style form of a page path: "ke-hoach/x/index.html" ->
 // "ke-hoach/x/".
 func cleanURL(p string) string {

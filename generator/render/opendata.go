@@ -2,7 +2,6 @@ package render
 
 import (
 	"path"
-	"strings"
 
 	"congkhai/generator/opendata"
 )
@@ -32,7 +31,7 @@ func (s *Set) openData(pages []*Page) {
 		}
 		if recordKinds[pg.Kind] && pg.List == nil {
 			pg := pg
-			s.add(&Output{Path: strings.TrimSuffix(pg.Path, "index.html") + "index.json", Kind: pg.Kind + ".json", page: pg,
+			s.add(&Output{Path: beside(pg.Path, "index.json"), Kind: pg.Kind + ".json", page: pg,
 				make: func() []byte { return s.r.records().JSON(recordOf(pg)) }})
 		}
 	}

@@ -33,7 +33,7 @@ func (s *Set) shareOutputs(pages []*Page) {
 	}
 }
 
-func sharePath(pg *Page) string { return strings.TrimSuffix(pg.Path, "index.html") + shareName }
+func sharePath(pg *Page) string { return beside(pg.Path, shareName) }
 
 // ShareImage is the absolute address of the page's share image, or "" when it has none or
 // the site has no base URL (the sites that show it fetch it by its full address).
